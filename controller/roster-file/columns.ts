@@ -1,0 +1,269 @@
+/** Which column holds what: header aliases in Chinese and English, and which other columns are scores. */
+
+import { columnLabel, type RosterIssue } from './issue.ts';
+import { parseScore, tidyCell } from './values.ts';
+
+export type RosterField =
+  | 'id'
+  | 'name'
+  | 'gender'
+  | 'idCard'
+  | 'birthDate'
+  | 'siblingGroup'
+  | 'apartGroups'
+  | 'sourceSchool';
+
+export const REQUIRED_FIELDS: readonly RosterField[] = ['id', 'name', 'gender'];
+
+/** Header spellings, already normalised by `normaliseHeader`; the first one is what messages suggest. */
+const FIELD_ALIASES: Readonly<Record<RosterField, readonly string[]>> = {
+  id: ['学籍号', '全国学籍号', '学号', '编号', 'id', 'studentid'],
+  name: ['姓名', '学生姓名', 'name'],
+  gender: ['性别', 'gender', 'sex'],
+  idCard: ['身份证号', '身份证', '身份证号码', '公民身份号码', 'idcard'],
+  birthDate: ['出生日期', '生日', 'birthdate', 'birthday'],
+  siblingGroup: ['多胞胎组', '同胞组', '多胞胎', 'siblinggroup'],
+  apartGroups: ['分开组', 'apartgroup'],
+  sourceSchool: ['毕业学校', '毕业小学', 'sourceschool'],
+};
+
+/** The row-number column (序号) means nothing once the rows are read. */
+const ROW_NUMBER_ALIASES: readonly string[] = ['序号', 'no', 'no.', '#'];
+
+const FIELD_BY_ALIAS: ReadonlyMap<string, RosterField> = new Map(
+  Object.entries(FIELD_ALIASES).flatMap(([field, aliases]) => aliases.map((alias) => [alias, field as RosterField])),
+);
+
+/**
+ * Case, width and spacing do not matter ("Student ID", "student_id", "ＩＤ"), nor a required-field star or a remark
+ * in brackets, as templates often have ("*姓名", "出生日期（yyyy-mm-dd）").
+ */
+export function normaliseHeader(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '')
+    .replace(/^\*+|\*+$/g, '')
+    .replace(/\([^)]*\)$/, '');
+}
+
+function fieldOf(header: string): RosterField | null {
+  return FIELD_BY_ALIAS.get(normaliseHeader(header)) ?? null;
+}
+
+function isRowNumberHeader(header: string): boolean {
+  return ROW_NUMBER_ALIASES.includes(normaliseHeader(header));
+}
+
+export function aliasesOf(field: RosterField): readonly string[] {
+  return FIELD_ALIASES[field];
+}
+
+const HEADER_SEARCH_ROWS = 20;
+
+/**
+ * Index of the header row: the first row naming at least two known columns, so a title row above the table
+ * ("2024 年新生名单") is skipped; failing that, the first non-empty row. Null for a file with no content at all.
+ */
+export function findHeaderRow(rows: readonly (readonly string[])[]): number | null {
+  const searched = rows.slice(0, HEADER_SEARCH_ROWS);
+  const named = searched.findIndex(
+    (row) => row.filter((cell) => fieldOf(cell) !== null || isRowNumberHeader(cell)).length >= 2,
+  );
+  if (named !== -1) return named;
+  const firstNonEmpty = rows.findIndex((row) => !isBlankRow(row));
+  return firstNonEmpty === -1 ? null : firstNonEmpty;
+}
+
+export function isBlankRow(row: readonly string[], ignoredColumns: readonly number[] = []): boolean {
+  return row.every((cell, index) => ignoredColumns.includes(index) || tidyCell(cell) === '');
+}
+
+export interface ScoreColumn {
+  readonly subject: string;
+  readonly index: number;
+}
+
+export interface ColumnLayout {
+  /** Column index of each field, null when the file has no such column. */
+  readonly fields: Readonly<Record<RosterField, number | null>>;
+  readonly rowNumberColumns: readonly number[];
+  /** Columns that are neither a field nor the row number, in file order. */
+  readonly otherColumns: readonly number[];
+}
+
+/** Maps header cells to fields; missing required columns and a field named twice are errors. */
+export function layoutColumns(
+  header: readonly string[],
+  headerRow: number,
+): { layout: ColumnLayout; issues: RosterIssue[] } {
+  const fields: Record<RosterField, number | null> = {
+    id: null,
+    name: null,
+    gender: null,
+    idCard: null,
+    birthDate: null,
+    siblingGroup: null,
+    apartGroups: null,
+    sourceSchool: null,
+  };
+  const rowNumberColumns: number[] = [];
+  const otherColumns: number[] = [];
+  const issues: RosterIssue[] = [];
+
+  header.forEach((text, index) => {
+    const field = fieldOf(text);
+    if (field === null) {
+      (isRowNumberHeader(text) ? rowNumberColumns : otherColumns).push(index);
+      return;
+    }
+    const earlier = fields[field];
+    if (earlier === null) {
+      fields[field] = index;
+      return;
+    }
+    const first = columnLabel(header[earlier] ?? '', earlier);
+    const second = columnLabel(text, index);
+    issues.push({
+      severity: 'error',
+      code: 'duplicate-column',
+      row: headerRow,
+      column: second,
+      zh: `与 ${first} 列都表示“${aliasesOf(field)[0]}”，无法确定用哪一列。请删除其中一列或改名。`,
+      en: `both this column and ${first} mean "${aliasesOf(field)[0]}"; delete or rename one of them.`,
+    });
+  });
+
+  for (const field of REQUIRED_FIELDS) {
+    if (fields[field] !== null) continue;
+    const names = aliasesOf(field).join('、');
+    issues.push({
+      severity: 'error',
+      code: 'missing-column',
+      row: headerRow,
+      column: null,
+      zh: `表头缺少“${aliasesOf(field)[0]}”列（可写作：${names}）。`,
+      en: `the header has no "${aliasesOf(field)[0]}" column (any of: ${names}).`,
+    });
+  }
+  return { layout: { fields, rowNumberColumns, otherColumns }, issues };
+}
+
+const LIKELY_SCORE_MAX = 1000;
+
+/**
+ * Chooses the score columns among the other columns: by default each one whose filled cells are all numbers (or
+ * marked absent); `scoreNames` names them instead. Every other column is ignored, with a warning.
+ */
+export function chooseScoreColumns(
+  header: readonly string[],
+  headerRow: number,
+  layout: ColumnLayout,
+  dataRows: readonly (readonly string[])[],
+  scoreNames: readonly string[] | null,
+): { scores: ScoreColumn[]; issues: RosterIssue[] } {
+  const issues: RosterIssue[] = [];
+  const candidates = layout.otherColumns.filter((index) => tidyCell(header[index] ?? '') !== '');
+  const chosen =
+    scoreNames === null
+      ? candidates.filter((index) => isNumericColumn(dataRows, index))
+      : namedColumns(header, headerRow, candidates, scoreNames, issues);
+
+  for (const index of layout.otherColumns) {
+    if (chosen.includes(index)) continue;
+    const headerText = tidyCell(header[index] ?? '');
+    const hasData = dataRows.some((row) => tidyCell(row[index] ?? '') !== '');
+    if (headerText === '' && !hasData) continue;
+    issues.push({
+      severity: 'warning',
+      code: 'ignored-column',
+      row: null,
+      column: columnLabel(headerText, index),
+      ...ignoredColumnReason(headerText, hasData, scoreNames !== null),
+    });
+  }
+
+  const scores = chosen.map((index) => ({ subject: tidyCell(header[index] ?? ''), index }));
+  if (scoreNames === null) issues.push(...unlikelyScoreWarnings(scores, dataRows));
+  issues.push(...duplicateSubjectErrors(scores, headerRow));
+  return { scores, issues };
+}
+
+function ignoredColumnReason(headerText: string, hasData: boolean, scoresNamed: boolean): { zh: string; en: string } {
+  if (headerText === '') return { zh: '该列没有表头，已忽略。', en: 'this column has no header and is ignored.' };
+  if (!hasData) return { zh: '该列没有数据，已忽略。', en: 'this column is empty and is ignored.' };
+  if (scoresNamed) return { zh: '不在指定的成绩列中，已忽略。', en: 'not among the score columns given, ignored.' };
+  return {
+    zh: '不是可识别的列，也不全是数字（不能当成绩），已忽略。',
+    en: 'not a known column and not all numbers (so not a score), ignored.',
+  };
+}
+
+function isNumericColumn(dataRows: readonly (readonly string[])[], index: number): boolean {
+  let numbers = 0;
+  for (const row of dataRows) {
+    const kind = parseScore(tidyCell(row[index] ?? '')).kind;
+    if (kind === 'invalid') return false;
+    if (kind === 'number') numbers += 1;
+  }
+  return numbers > 0;
+}
+
+function namedColumns(
+  header: readonly string[],
+  headerRow: number,
+  candidates: readonly number[],
+  scoreNames: readonly string[],
+  issues: RosterIssue[],
+): number[] {
+  const chosen: number[] = [];
+  for (const name of scoreNames) {
+    const index = candidates.find((candidate) => normaliseHeader(header[candidate] ?? '') === normaliseHeader(name));
+    if (index !== undefined) {
+      if (!chosen.includes(index)) chosen.push(index);
+      continue;
+    }
+    const available = candidates.map((candidate) => tidyCell(header[candidate] ?? '')).join('、') || '（无）';
+    issues.push({
+      severity: 'error',
+      code: 'unknown-score-column',
+      row: headerRow,
+      column: null,
+      zh: `指定的成绩列“${name}”不存在。可作成绩的列：${available}。`,
+      en: `there is no score column "${name}"; columns that can hold scores: ${available}.`,
+    });
+  }
+  return chosen.sort((a, b) => a - b);
+}
+
+/** A "score" column of phone numbers or student numbers would silently wreck the balancing. */
+function unlikelyScoreWarnings(scores: readonly ScoreColumn[], dataRows: readonly (readonly string[])[]): RosterIssue[] {
+  return scores
+    .filter(({ index }) =>
+      dataRows.some((row) => {
+        const cell = parseScore(tidyCell(row[index] ?? ''));
+        return cell.kind === 'number' && (cell.value < 0 || cell.value > LIKELY_SCORE_MAX);
+      }),
+    )
+    .map(({ subject, index }): RosterIssue => ({
+      severity: 'warning',
+      code: 'unlikely-scores',
+      row: null,
+      column: columnLabel(subject, index),
+      zh: `该列全是数字，已当作成绩列，但有小于 0 或大于 ${LIKELY_SCORE_MAX} 的值，不像成绩。如果不是成绩，请用成绩列选项指定成绩列。`,
+      en: `all numbers, so read as scores, but some values are below 0 or above ${LIKELY_SCORE_MAX}; if it is not a score, name the score columns explicitly.`,
+    }));
+}
+
+function duplicateSubjectErrors(scores: readonly ScoreColumn[], headerRow: number): RosterIssue[] {
+  return scores
+    .filter((score, position) => scores.findIndex((other) => other.subject === score.subject) !== position)
+    .map(({ subject, index }): RosterIssue => ({
+      severity: 'error',
+      code: 'duplicate-column',
+      row: headerRow,
+      column: columnLabel(subject, index),
+      zh: `成绩列“${subject}”出现了不止一次。请删除重复的列或改名。`,
+      en: `the score column "${subject}" appears more than once; delete or rename the duplicate.`,
+    }));
+}

@@ -1,0 +1,89 @@
+/** Reading single cell values the way school staff type them. */
+
+import type { Gender } from '../../engine/roster.ts';
+import { isCalendarDate } from '../../engine/idcard.ts';
+
+const SPACE_RUN = /[\s\u200b]+/g;
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Trims a cell and tidies its inner spaces (full-width U+3000, no-break and zero-width included): a run of spaces next
+ * to a Chinese character is removed, since Chinese text never needs one ("张　三" → "张三", "信州区 第一小学" →
+ * "信州区第一小学"), and any other run becomes one half-width space ("Anna  Li" → "Anna Li").
+ */
+export function tidyCell(raw: string): string {
+  return raw.trim().replace(SPACE_RUN, (run, offset: number, whole: string) => {
+    if (offset === 0 || offset + run.length === whole.length) return '';
+    const before = whole.charAt(offset - 1);
+    const after = whole.charAt(offset + run.length);
+    return HAN.test(before) || HAN.test(after) ? '' : ' ';
+  });
+}
+
+/** Full-width digits and letters (１２３, Ｘ) as typed with a Chinese input method become ASCII. */
+export function halfWidth(text: string): string {
+  return text.normalize('NFKC');
+}
+
+const GENDERS: ReadonlyMap<string, Gender> = new Map([
+  ['男', 'M'],
+  ['m', 'M'],
+  ['male', 'M'],
+  ['女', 'F'],
+  ['f', 'F'],
+  ['female', 'F'],
+]);
+
+export function parseGender(text: string): Gender | null {
+  return GENDERS.get(halfWidth(text).toLowerCase()) ?? null;
+}
+
+const SEPARATED_DATE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const CHINESE_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/;
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+
+/** Accepts 2012-05-19, 2012/5/19, 2012.5.19, 20120519 and 2012年5月19日 (a trailing time is ignored); null if none. */
+export function parseBirthDate(text: string): string | null {
+  const plain = halfWidth(text);
+  const separated = SEPARATED_DATE.exec(plain);
+  const parts = separated
+    ? [separated[1], separated[3], separated[4]]
+    : (CHINESE_DATE.exec(plain) ?? COMPACT_DATE.exec(plain))?.slice(1, 4);
+  if (parts === undefined) return null;
+  const [year, month, day] = parts.map(Number);
+  if (year === undefined || month === undefined || day === undefined) return null;
+  if (!isCalendarDate(year, month, day)) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export type ScoreCell =
+  | { readonly kind: 'blank' }
+  /** Marked absent (缺考, -): a missing score, worth a warning because someone wrote it on purpose. */
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'invalid' };
+
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+const ABSENT_MARKS: ReadonlySet<string> = new Set(['缺考', '-']);
+
+export function parseScore(text: string): ScoreCell {
+  const plain = halfWidth(text);
+  if (plain === '') return { kind: 'blank' };
+  if (ABSENT_MARKS.has(plain)) return { kind: 'absent' };
+  if (NUMBER.test(plain)) return { kind: 'number', value: Number(plain) };
+  return { kind: 'invalid' };
+}
+
+/** A sibling or apart group label; full-width forms are folded so "Ｄ001" and "D001" are the same group. */
+export function groupLabel(text: string): string | null {
+  const label = halfWidth(text);
+  return label === '' ? null : label;
+}
+
+const GROUP_SEPARATORS = /[;；、|｜]/;
+
+/** One cell may name several apart groups: "A1;B2", "A1、B2", "A1|B2". */
+export function splitGroups(text: string): string[] {
+  const labels = text.split(GROUP_SEPARATORS).map((part) => groupLabel(tidyCell(part)));
+  return [...new Set(labels.filter((label) => label !== null))];
+}

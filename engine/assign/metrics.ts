@@ -1,0 +1,239 @@
+import { dayNumber, isoDate } from '../dates.ts';
+import { exactNameKey, soundNameKey } from '../names.ts';
+import type { Roster, Student } from '../roster.ts';
+import type { AssignOptions } from './options.ts';
+
+export interface SubjectSummary {
+  readonly mean: number | null;
+  readonly sd: number | null;
+  /** Students with a score in this subject. */
+  readonly count: number;
+}
+
+export interface ClassSummary {
+  readonly classNumber: number;
+  readonly size: number;
+  readonly boys: number;
+  readonly girls: number;
+  readonly subjects: readonly SubjectSummary[];
+  readonly meanBirthDate: string | null;
+  /** The mean birth date as a fractional day number, for exact comparison. */
+  readonly meanBirthDay: number | null;
+}
+
+export interface SubjectBalance {
+  readonly subject: string;
+  /** Largest minus smallest class mean. */
+  readonly meanRange: number;
+  /** Largest minus smallest class standard deviation. */
+  readonly sdRange: number;
+  readonly missing: number;
+}
+
+export type CheckId =
+  | 'size-spread'
+  | 'cap'
+  | 'boys-spread'
+  | 'girls-spread'
+  | 'siblings'
+  | 'apart-groups'
+  | 'same-name'
+  | 'same-sound'
+  | 'source-school-spread';
+
+/** One guarantee, checked on the final classes: `value` must not exceed `limit`. */
+export interface Check {
+  readonly id: CheckId;
+  readonly ok: boolean;
+  readonly value: number;
+  readonly limit: number;
+  readonly zh: string;
+  readonly en: string;
+}
+
+export interface StudentPair {
+  readonly a: string;
+  readonly b: string;
+  readonly classNumber: number;
+}
+
+export interface BalanceReport {
+  readonly classes: readonly ClassSummary[];
+  readonly subjects: readonly SubjectBalance[];
+  /** Days between the earliest and latest class mean birth date; null without birth dates. */
+  readonly birthDateMeanRangeDays: number | null;
+  readonly checks: readonly Check[];
+  /** Same-sounding names that share a class (only where separating them was infeasible). */
+  readonly sameSoundPairsTogether: readonly StudentPair[];
+}
+
+/**
+ * Measures an assignment from the roster and the class numbers alone — nothing from the search — so the same
+ * function checks a draw made elsewhere (the verifier) exactly as it checks our own.
+ */
+export function measure(roster: Roster, classOf: readonly number[], options: AssignOptions): BalanceReport {
+  const classNumbers = Array.from({ length: options.classes }, (_, index) => index + 1);
+  const members = classNumbers.map((): Student[] => []);
+  roster.students.forEach((student, index) => members[classOf[index]! - 1]?.push(student));
+  const classes = classNumbers.map((classNumber, index) => summarise(classNumber, members[index]!, roster.subjects));
+  const subjects = roster.subjects.map((subject, s) => {
+    const stats = classes.map((summary) => summary.subjects[s]!);
+    return {
+      subject,
+      meanRange: range(stats.map((stat) => stat.mean)),
+      sdRange: range(stats.map((stat) => stat.sd)),
+      missing: roster.students.filter((student) => student.scores[s] === null).length,
+    };
+  });
+  const birthDays = classes.map((summary) => summary.meanBirthDay);
+  return {
+    classes,
+    subjects,
+    birthDateMeanRangeDays: birthDays.every((day) => day === null) ? null : range(birthDays),
+    checks: checks(roster, classOf, options, classes),
+    sameSoundPairsTogether: options.names === 'sound' ? pairsTogether(roster, classOf, soundKeys(roster)) : [],
+  };
+}
+
+function summarise(classNumber: number, students: readonly Student[], subjects: readonly string[]): ClassSummary {
+  const birthDays = students.flatMap((student) => (student.birthDate === null ? [] : [dayNumber(student.birthDate)]));
+  const meanDay = birthDays.length === 0 ? null : sum(birthDays) / birthDays.length;
+  return {
+    classNumber,
+    size: students.length,
+    boys: students.filter((student) => student.gender === 'M').length,
+    girls: students.filter((student) => student.gender === 'F').length,
+    subjects: subjects.map((_, s) => {
+      const scores = students.flatMap((student) => (student.scores[s] == null ? [] : [student.scores[s]]));
+      if (scores.length === 0) return { mean: null, sd: null, count: 0 };
+      const mean = sum(scores) / scores.length;
+      const variance = sum(scores.map((score) => (score - mean) ** 2)) / scores.length;
+      return { mean, sd: Math.sqrt(variance), count: scores.length };
+    }),
+    meanBirthDate: meanDay === null ? null : isoDate(meanDay),
+    meanBirthDay: meanDay,
+  };
+}
+
+function checks(
+  roster: Roster,
+  classOf: readonly number[],
+  options: AssignOptions,
+  classes: readonly ClassSummary[],
+): Check[] {
+  const sizes = classes.map((summary) => summary.size);
+  const siblingsTogether = options.siblings === 'together';
+  const siblingKeys = roster.students.map((student) => (student.siblingGroup === null ? [] : [student.siblingGroup]));
+  const result: Check[] = [
+    check('size-spread', spread(sizes), 1, '各班人数差', 'difference in class sizes'),
+    check('cap', Math.max(...sizes), options.cap, '最大班额', 'largest class'),
+    check('boys-spread', spread(classes.map((c) => c.boys)), 1, '各班男生数差', 'difference in boys per class'),
+    check('girls-spread', spread(classes.map((c) => c.girls)), 1, '各班女生数差', 'difference in girls per class'),
+    siblingsTogether
+      ? check('siblings', groupsSplit(classOf, siblingKeys), 0, '被拆散的多胞胎组', 'sibling groups split up')
+      : check('siblings', pairsTogether(roster, classOf, siblingKeys).length, 0, '同班的多胞胎', 'siblings together'),
+    check(
+      'apart-groups',
+      pairsTogether(
+        roster,
+        classOf,
+        roster.students.map((student) => student.apartGroups),
+      ).length,
+      0,
+      '分开组同班人数对',
+      'apart-group pairs sharing a class',
+    ),
+    check(
+      'same-name',
+      pairsTogether(
+        roster,
+        classOf,
+        roster.students.map((student) => [exactNameKey(student.name)]),
+      ).length,
+      0,
+      '同名同班人数对',
+      'same-name pairs sharing a class',
+    ),
+  ];
+  if (options.names === 'sound') {
+    const together = pairsTogether(roster, classOf, soundKeys(roster)).filter(
+      (pair) => !(siblingsTogether && sameSiblingGroup(roster, pair)),
+    );
+    result.push(check('same-sound', together.length, 0, '同音同班人数对', 'same-sounding pairs sharing a class'));
+  }
+  if (roster.students.some((student) => student.sourceSchool !== null)) {
+    result.push(
+      check('source-school-spread', sourceSchoolSpread(roster, classOf, options.classes), 1, '同一毕业学校各班人数差', 'spread of a source school'),
+    );
+  }
+  return result;
+}
+
+function check(id: CheckId, value: number, limit: number, zh: string, en: string): Check {
+  return { id, ok: value <= limit, value, limit, zh, en };
+}
+
+function soundKeys(roster: Roster): string[][] {
+  return roster.students.map((student) => [soundNameKey(student.name)]);
+}
+
+function sameSiblingGroup(roster: Roster, pair: StudentPair): boolean {
+  const group = (id: string) => roster.students.find((student) => student.id === id)?.siblingGroup ?? null;
+  const a = group(pair.a);
+  return a !== null && a === group(pair.b);
+}
+
+/** Every pair of students sharing a key and a class, each pair once. */
+function pairsTogether(roster: Roster, classOf: readonly number[], keysOf: readonly (readonly string[])[]): StudentPair[] {
+  const byKey = new Map<string, number[]>();
+  keysOf.forEach((keys, index) => {
+    for (const key of new Set(keys)) {
+      const indices = byKey.get(key);
+      if (indices) indices.push(index);
+      else byKey.set(key, [index]);
+    }
+  });
+  const pairs = new Map<string, StudentPair>();
+  for (const indices of byKey.values()) {
+    for (let i = 0; i < indices.length; i++) {
+      for (let j = i + 1; j < indices.length; j++) {
+        const [a, b] = [indices[i]!, indices[j]!];
+        if (classOf[a] !== classOf[b]) continue;
+        const pair = { a: roster.students[a]!.id, b: roster.students[b]!.id, classNumber: classOf[a]! };
+        pairs.set(`${pair.a}\u0000${pair.b}`, pair);
+      }
+    }
+  }
+  return [...pairs.values()];
+}
+
+function groupsSplit(classOf: readonly number[], keysOf: readonly (readonly string[])[]): number {
+  const classesOfGroup = new Map<string, Set<number>>();
+  keysOf.forEach((keys, index) => {
+    for (const key of keys) classesOfGroup.set(key, (classesOfGroup.get(key) ?? new Set()).add(classOf[index]!));
+  });
+  return [...classesOfGroup.values()].filter((classes) => classes.size > 1).length;
+}
+
+function sourceSchoolSpread(roster: Roster, classOf: readonly number[], classCount: number): number {
+  const counts = new Map<string, number[]>();
+  roster.students.forEach((student, index) => {
+    if (student.sourceSchool === null) return;
+    const row = counts.get(student.sourceSchool) ?? new Array<number>(classCount).fill(0);
+    row[classOf[index]! - 1]! += 1;
+    counts.set(student.sourceSchool, row);
+  });
+  return Math.max(0, ...[...counts.values()].map(spread));
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function spread(values: readonly number[]): number {
+  return values.length === 0 ? 0 : Math.max(...values) - Math.min(...values);
+}
+
+function range(values: readonly (number | null)[]): number {
+  return spread(values.filter((value): value is number => value !== null));
+}

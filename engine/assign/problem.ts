@@ -1,0 +1,327 @@
+import { exactNameKey, soundNameKey } from '../names.ts';
+import type { Roster, Student } from '../roster.ts';
+import { dayNumber } from '../dates.ts';
+import { infeasible } from './errors.ts';
+import type { AssignOptions } from './options.ts';
+
+/** Counts that must be spread evenly: each class holds ⌊total/K⌋ or ⌈total/K⌉ of them. */
+export type CounterFamily = 'size' | 'gender' | 'sourceSchool';
+
+/** Why two students may not share a class. Only `sameSound` may be given up, and only where it cannot be met. */
+export type ConflictKind = 'apartGroup' | 'siblingsApart' | 'sameName' | 'sameSound';
+
+/**
+ * One school's assignment problem in the flat, integer form the search works on. Students are in canonical order
+ * (by id) so that the order of rows in a file never changes a draw. Units are what moves between classes: a single
+ * student, or a sibling group kept together.
+ */
+export interface Problem {
+  readonly students: readonly Student[];
+  /** For each canonical student, its index in the roster as given. */
+  readonly inputIndex: readonly number[];
+  readonly classes: number;
+  readonly unitMembers: readonly (readonly number[])[];
+  readonly counters: readonly CounterSpec[];
+  /** Unit u adds contribAmount[i] to counter contribCounter[i] for i in [contribStart[u], contribStart[u+1]). */
+  readonly contribStart: Int32Array;
+  readonly contribCounter: Int32Array;
+  readonly contribAmount: Int32Array;
+  /** Units that may not share a class with unit u: conflictUnit[i] for i in [conflictStart[u], conflictStart[u+1]). */
+  readonly conflictStart: Int32Array;
+  readonly conflictUnit: Int32Array;
+  /** 1 where giving the conflict up is never allowed. */
+  readonly conflictHard: Uint8Array;
+  readonly features: readonly FeatureSpec[];
+  /** Per unit and feature: the sum of the members' integer values, and how many members have a value. */
+  readonly unitFeatureSum: Float64Array;
+  readonly unitFeatureCount: Float64Array;
+}
+
+export interface CounterSpec {
+  readonly family: CounterFamily;
+  readonly label: string;
+  readonly total: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+/** A balanced quantity: the search equalises class means of `value`, in integer units of 1/scale. */
+export interface FeatureSpec {
+  readonly label: string;
+  readonly mean: number;
+  /** 1 / variance across students, so features of any unit weigh alike. 0 for a constant feature. */
+  readonly inverseVariance: number;
+}
+
+export function compileProblem(roster: Roster, options: AssignOptions): Problem {
+  const classes = options.classes;
+  const order = roster.students.map((_, index) => index);
+  order.sort((a, b) => compareIds(roster.students[a]!.id, roster.students[b]!.id));
+  const students = order.map((index) => roster.students[index]!);
+  checkCapacity(students.length, options);
+
+  const unitMembers = groupUnits(students, options);
+  const unitOf = new Int32Array(students.length);
+  unitMembers.forEach((members, unit) => members.forEach((student) => (unitOf[student] = unit)));
+  const sizeHigh = Math.ceil(students.length / classes);
+  for (const members of unitMembers) {
+    if (members.length > sizeHigh) {
+      infeasible(
+        'sibling-group-too-large',
+        `多胞胎组 ${students[members[0]!]!.siblingGroup} 有 ${members.length} 人，超过每班人数 ${sizeHigh}，无法同班`,
+        `sibling group ${students[members[0]!]!.siblingGroup} has ${members.length} students, more than a class of ${sizeHigh} holds`,
+      );
+    }
+  }
+
+  const { counters, contribStart, contribCounter, contribAmount } = buildCounters(students, unitMembers, classes);
+  const conflicts = buildConflicts(students, unitOf, unitMembers.length, options);
+  const features = buildFeatures(roster.subjects, students, unitMembers);
+  return {
+    students,
+    inputIndex: order,
+    classes,
+    unitMembers,
+    counters,
+    contribStart,
+    contribCounter,
+    contribAmount,
+    ...conflicts,
+    ...features,
+  };
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function checkCapacity(studentCount: number, options: AssignOptions): void {
+  const { classes, cap } = options;
+  if (studentCount === 0) infeasible('no-students', '名单中没有学生', 'the roster has no students');
+  if (!Number.isInteger(classes) || classes < 1 || classes > studentCount) {
+    infeasible(
+      'bad-classes',
+      `班级数 ${classes} 无效：应为 1 到学生数 ${studentCount} 之间的整数`,
+      `${classes} classes is not valid: it must be a whole number from 1 to the ${studentCount} students`,
+    );
+  }
+  if (!Number.isInteger(cap) || cap * classes < studentCount) {
+    infeasible(
+      'over-capacity',
+      `${studentCount} 名学生超过 ${classes} 个班 × 班额 ${cap} = ${cap * classes} 人的容量`,
+      `${studentCount} students exceed ${classes} classes × cap ${cap} = ${cap * classes} seats`,
+    );
+  }
+}
+
+function groupUnits(students: readonly Student[], options: AssignOptions): number[][] {
+  const bySiblingGroup = new Map<string, number[]>();
+  const units: number[][] = [];
+  students.forEach((student, index) => {
+    const group = options.siblings === 'together' ? student.siblingGroup : null;
+    if (group === null) {
+      units.push([index]);
+      return;
+    }
+    const members = bySiblingGroup.get(group);
+    if (members) members.push(index);
+    else {
+      const fresh = [index];
+      bySiblingGroup.set(group, fresh);
+      units.push(fresh);
+    }
+  });
+  return units;
+}
+
+function buildCounters(students: readonly Student[], unitMembers: readonly (readonly number[])[], classes: number) {
+  const keys = new Map<string, number>();
+  const counters: { family: CounterFamily; label: string; total: number }[] = [];
+  const counterIndex = (family: CounterFamily, label: string): number => {
+    const key = `${family}\u0000${label}`;
+    let index = keys.get(key);
+    if (index === undefined) {
+      index = counters.length;
+      keys.set(key, index);
+      counters.push({ family, label, total: 0 });
+    }
+    return index;
+  };
+  counterIndex('size', '');
+  counterIndex('gender', 'M');
+  counterIndex('gender', 'F');
+
+  const contribStart = new Int32Array(unitMembers.length + 1);
+  const contribCounter: number[] = [];
+  const contribAmount: number[] = [];
+  unitMembers.forEach((members, unit) => {
+    const amounts = new Map<number, number>();
+    const add = (counter: number) => amounts.set(counter, (amounts.get(counter) ?? 0) + 1);
+    for (const member of members) {
+      const student = students[member]!;
+      add(counterIndex('size', ''));
+      add(counterIndex('gender', student.gender));
+      if (student.sourceSchool !== null) add(counterIndex('sourceSchool', student.sourceSchool));
+    }
+    for (const [counter, amount] of [...amounts].sort((a, b) => a[0] - b[0])) {
+      contribCounter.push(counter);
+      contribAmount.push(amount);
+      counters[counter]!.total += amount;
+    }
+    contribStart[unit + 1] = contribCounter.length;
+  });
+
+  return {
+    counters: counters.map((counter) => ({
+      ...counter,
+      low: Math.floor(counter.total / classes),
+      high: Math.ceil(counter.total / classes),
+    })),
+    contribStart,
+    contribCounter: Int32Array.from(contribCounter),
+    contribAmount: Int32Array.from(contribAmount),
+  };
+}
+
+function buildConflicts(
+  students: readonly Student[],
+  unitOf: Int32Array,
+  unitCount: number,
+  options: AssignOptions,
+): Pick<Problem, 'conflictStart' | 'conflictUnit' | 'conflictHard'> {
+  const groups: { kind: ConflictKind; key: string; members: number[] }[] = [];
+  const collect = (kind: ConflictKind, keyOf: (student: Student) => readonly string[]) => {
+    const byKey = new Map<string, number[]>();
+    students.forEach((student, index) => {
+      for (const key of keyOf(student)) {
+        const members = byKey.get(key);
+        if (members) members.push(index);
+        else byKey.set(key, [index]);
+      }
+    });
+    for (const [key, members] of byKey) if (members.length > 1) groups.push({ kind, key, members });
+  };
+  collect('apartGroup', (student) => student.apartGroups);
+  if (options.siblings === 'apart') collect('siblingsApart', (s) => (s.siblingGroup === null ? [] : [s.siblingGroup]));
+  collect('sameName', (student) => [exactNameKey(student.name)]);
+  if (options.names === 'sound') collect('sameSound', (student) => [soundNameKey(student.name)]);
+
+  const edges = new Map<number, Map<number, boolean>>();
+  for (const { kind, key, members } of groups) {
+    const hard = kind !== 'sameSound';
+    if (hard && members.length > options.classes) tooManyToSeparate(kind, key, members.length, options.classes);
+    for (const a of members) {
+      for (const b of members) {
+        const unitA = unitOf[a]!;
+        const unitB = unitOf[b]!;
+        if (a === b) continue;
+        if (unitA === unitB) {
+          // Siblings kept together outrank a sound-alike; any hard reason to part them contradicts the roster.
+          if (hard) siblingsMustPart(students[a]!, students[b]!, kind);
+          continue;
+        }
+        const row = edges.get(unitA) ?? new Map<number, boolean>();
+        edges.set(unitA, row);
+        row.set(unitB, (row.get(unitB) ?? false) || hard);
+      }
+    }
+  }
+
+  const conflictStart = new Int32Array(unitCount + 1);
+  const conflictUnit: number[] = [];
+  const conflictHard: number[] = [];
+  for (let unit = 0; unit < unitCount; unit++) {
+    const row = [...(edges.get(unit) ?? new Map<number, boolean>())].sort((a, b) => a[0] - b[0]);
+    for (const [other, hard] of row) {
+      conflictUnit.push(other);
+      conflictHard.push(hard ? 1 : 0);
+    }
+    conflictStart[unit + 1] = conflictUnit.length;
+  }
+  return { conflictStart, conflictUnit: Int32Array.from(conflictUnit), conflictHard: Uint8Array.from(conflictHard) };
+}
+
+function tooManyToSeparate(kind: ConflictKind, key: string, count: number, classes: number): never {
+  if (kind === 'sameName') {
+    return infeasible(
+      'same-name-too-many',
+      `有 ${count} 名学生同名“${key}”，多于 ${classes} 个班，无法全部分开`,
+      `${count} students share the name "${key}", more than the ${classes} classes, so they cannot all be apart`,
+    );
+  }
+  return infeasible(
+    'apart-group-too-large',
+    `分开组“${key}”有 ${count} 人，多于 ${classes} 个班，无法全部分开`,
+    `apart group "${key}" has ${count} students, more than the ${classes} classes, so they cannot all be apart`,
+  );
+}
+
+function siblingsMustPart(a: Student, b: Student, kind: ConflictKind): never {
+  const why = kind === 'sameName' ? ['同名', 'share a name'] : ['在同一分开组', 'are in one apart group'];
+  return infeasible(
+    'siblings-must-be-apart',
+    `多胞胎组 ${a.siblingGroup} 的 ${a.name}（${a.id}）与 ${b.name}（${b.id}）${why[0]}，不能既同班又分开；请改为多胞胎分开或修改名单`,
+    `siblings ${a.name} (${a.id}) and ${b.name} (${b.id}) of group ${a.siblingGroup} ${why[1]}: they cannot be both together and apart; choose siblings apart or correct the roster`,
+  );
+}
+
+function buildFeatures(
+  subjects: readonly string[],
+  students: readonly Student[],
+  unitMembers: readonly (readonly number[])[],
+): Pick<Problem, 'features' | 'unitFeatureSum' | 'unitFeatureCount'> {
+  const columns: { label: string; values: (number | null)[] }[] = [];
+  if (subjects.length > 0) {
+    subjects.forEach((subject, index) => {
+      const integers = toIntegerScale(students.map((student) => student.scores[index] ?? null));
+      columns.push({ label: subject, values: integers });
+      columns.push({ label: `${subject}²`, values: squaredDeviations(integers) });
+    });
+  } else if (students.some((student) => student.birthDate !== null)) {
+    const days = students.map((student) => (student.birthDate === null ? null : dayNumber(student.birthDate)));
+    columns.push({ label: '出生日期', values: days });
+    columns.push({ label: '出生日期²', values: squaredDeviations(days) });
+  }
+
+  const featureCount = columns.length;
+  const unitFeatureSum = new Float64Array(unitMembers.length * featureCount);
+  const unitFeatureCount = new Float64Array(unitMembers.length * featureCount);
+  const features = columns.map(({ label, values }, feature) => {
+    let count = 0;
+    let sum = 0;
+    let sumSquares = 0;
+    unitMembers.forEach((members, unit) => {
+      for (const member of members) {
+        const value = values[member] ?? null;
+        if (value === null) continue;
+        unitFeatureSum[unit * featureCount + feature]! += value;
+        unitFeatureCount[unit * featureCount + feature]! += 1;
+        count += 1;
+        sum += value;
+        sumSquares += value * value;
+      }
+    });
+    const mean = count === 0 ? 0 : sum / count;
+    const variance = count === 0 ? 0 : sumSquares / count - mean * mean;
+    return { label, mean, inverseVariance: variance > 1e-9 ? 1 / variance : 0 };
+  });
+  return { features, unitFeatureSum, unitFeatureCount };
+}
+
+const MAX_DECIMALS = 4;
+
+/** Scores as integers in their finest step (86.5 → 865 with step 0.1), so sums are exact on every machine. */
+function toIntegerScale(values: readonly (number | null)[]): (number | null)[] {
+  let scale = 1;
+  for (let decimals = 0; decimals <= MAX_DECIMALS; decimals++, scale *= 10) {
+    if (values.every((value) => value === null || Math.abs(Math.round(value * scale) - value * scale) < 1e-6)) break;
+  }
+  return values.map((value) => (value === null ? null : Math.round(value * scale)));
+}
+
+/** (x − round(mean))²: balancing its class means alongside x's balances the spread (k-plus anticlustering). */
+function squaredDeviations(values: readonly (number | null)[]): (number | null)[] {
+  const present = values.filter((value): value is number => value !== null);
+  const center = present.length === 0 ? 0 : Math.round(present.reduce((a, b) => a + b, 0) / present.length);
+  return values.map((value) => (value === null ? null : (value - center) * (value - center)));
+}

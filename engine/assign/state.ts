@@ -1,0 +1,194 @@
+import type { Problem } from './problem.ts';
+
+/** No unit: a swap with NONE is a plain move of one unit to another class. */
+export const NONE = -1;
+
+/** A hard conflict outweighs any number of soft ones and counter excesses, so no search trades one for them. */
+export const HARD_CONFLICT_WEIGHT = 1_000_000;
+
+/**
+ * The mutable placement the search works on, with per-class running totals kept in step, so that the effect of
+ * moving or swapping units is known in O(counters + features) without rescanning classes.
+ */
+export class Placement {
+  readonly classOfUnit: Int32Array;
+  /** counts[c * counters + k]: how much of counter k class c holds. */
+  readonly counts: Int32Array;
+  readonly featureSum: Float64Array;
+  readonly featureCount: Float64Array;
+  /** Units of each class, unordered; positionInClass makes removal O(1). */
+  readonly unitsOfClass: number[][];
+  private readonly positionInClass: Int32Array;
+  readonly low: Int32Array;
+  readonly high: Int32Array;
+  private readonly counterCount: number;
+  private readonly featureTotal: number;
+
+  constructor(readonly problem: Problem) {
+    const units = problem.unitMembers.length;
+    this.counterCount = problem.counters.length;
+    this.featureTotal = problem.features.length;
+    this.classOfUnit = new Int32Array(units).fill(NONE);
+    this.counts = new Int32Array(problem.classes * this.counterCount);
+    this.featureSum = new Float64Array(problem.classes * this.featureTotal);
+    this.featureCount = new Float64Array(problem.classes * this.featureTotal);
+    this.unitsOfClass = Array.from({ length: problem.classes }, () => []);
+    this.positionInClass = new Int32Array(units).fill(NONE);
+    this.low = Int32Array.from(problem.counters, (counter) => counter.low);
+    this.high = Int32Array.from(problem.counters, (counter) => counter.high);
+  }
+
+  count(classIndex: number, counter: number): number {
+    return this.counts[classIndex * this.counterCount + counter]!;
+  }
+
+  place(unit: number, classIndex: number): void {
+    this.addToClass(unit, classIndex, 1);
+    this.classOfUnit[unit] = classIndex;
+    const members = this.unitsOfClass[classIndex]!;
+    this.positionInClass[unit] = members.length;
+    members.push(unit);
+  }
+
+  remove(unit: number): void {
+    const classIndex = this.classOfUnit[unit]!;
+    this.addToClass(unit, classIndex, -1);
+    const members = this.unitsOfClass[classIndex]!;
+    const position = this.positionInClass[unit]!;
+    const last = members.pop()!;
+    if (last !== unit) {
+      members[position] = last;
+      this.positionInClass[last] = position;
+    }
+    this.classOfUnit[unit] = NONE;
+    this.positionInClass[unit] = NONE;
+  }
+
+  /** Unit u goes to class `to`; unit v (or NONE) goes to u's class. */
+  swap(u: number, v: number, to: number): void {
+    const from = this.classOfUnit[u]!;
+    this.remove(u);
+    if (v !== NONE) {
+      this.remove(v);
+      this.place(v, from);
+    }
+    this.place(u, to);
+  }
+
+  private addToClass(unit: number, classIndex: number, sign: 1 | -1): void {
+    const { contribStart, contribCounter, contribAmount, unitFeatureSum, unitFeatureCount } = this.problem;
+    for (let i = contribStart[unit]!; i < contribStart[unit + 1]!; i++) {
+      this.counts[classIndex * this.counterCount + contribCounter[i]!]! += sign * contribAmount[i]!;
+    }
+    const features = this.featureTotal;
+    for (let f = 0; f < features; f++) {
+      this.featureSum[classIndex * features + f]! += sign * unitFeatureSum[unit * features + f]!;
+      this.featureCount[classIndex * features + f]! += sign * unitFeatureCount[unit * features + f]!;
+    }
+  }
+
+  /** How far class c lies outside its bounds on counter k after adding `delta`. */
+  counterExcess(classIndex: number, counter: number, delta: number): number {
+    const value = this.counts[classIndex * this.counterCount + counter]! + delta;
+    const high = this.high[counter]!;
+    const low = this.low[counter]!;
+    return value > high ? value - high : value < low ? low - value : 0;
+  }
+
+  /**
+   * Sum over the counters either unit touches of the change in bound excess if u (in `from`) and v (NONE, or in
+   * `to`) trade places. 0 means neither class moves further outside its bounds.
+   */
+  counterExcessDelta(u: number, v: number, from: number, to: number): number {
+    let delta = 0;
+    const visit = (unit: number) => {
+      const { contribStart, contribCounter } = this.problem;
+      for (let i = contribStart[unit]!; i < contribStart[unit + 1]!; i++) {
+        const counter = contribCounter[i]!;
+        if (unit === v && this.contributes(u, counter) !== 0) continue; // already counted from u's side
+        const change = this.contributes(v, counter) - this.contributes(u, counter);
+        delta +=
+          this.counterExcess(from, counter, change) -
+          this.counterExcess(from, counter, 0) +
+          this.counterExcess(to, counter, -change) -
+          this.counterExcess(to, counter, 0);
+      }
+    };
+    visit(u);
+    if (v !== NONE) visit(v);
+    return delta;
+  }
+
+  /** True when the trade keeps every counter of both classes within its bounds. */
+  countersStayInBounds(u: number, v: number, from: number, to: number): boolean {
+    const check = (unit: number): boolean => {
+      const { contribStart, contribCounter } = this.problem;
+      for (let i = contribStart[unit]!; i < contribStart[unit + 1]!; i++) {
+        const counter = contribCounter[i]!;
+        const change = this.contributes(v, counter) - this.contributes(u, counter);
+        if (change === 0) continue;
+        if (this.counterExcess(from, counter, change) !== 0 || this.counterExcess(to, counter, -change) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    return check(u) && (v === NONE || check(v));
+  }
+
+  private contributes(unit: number, counter: number): number {
+    if (unit === NONE) return 0;
+    const { contribStart, contribCounter, contribAmount } = this.problem;
+    for (let i = contribStart[unit]!; i < contribStart[unit + 1]!; i++) {
+      if (contribCounter[i] === counter) return contribAmount[i]!;
+    }
+    return 0;
+  }
+
+  /** Weighted count of the units in class c that unit u may not share a class with, ignoring `except`. */
+  conflictsIn(u: number, classIndex: number, except: number, hardWeight: number): number {
+    const { conflictStart, conflictUnit, conflictHard } = this.problem;
+    let total = 0;
+    for (let i = conflictStart[u]!; i < conflictStart[u + 1]!; i++) {
+      const other = conflictUnit[i]!;
+      if (other !== except && this.classOfUnit[other] === classIndex) total += conflictHard[i] ? hardWeight : 1;
+    }
+    return total;
+  }
+
+  /** Change in weighted conflicts if u (in `from`) and v (NONE, or in `to`) trade places. */
+  conflictDelta(u: number, v: number, from: number, to: number): number {
+    const w = HARD_CONFLICT_WEIGHT;
+    let delta = this.conflictsIn(u, to, v, w) - this.conflictsIn(u, from, NONE, w);
+    if (v !== NONE) delta += this.conflictsIn(v, from, u, w) - this.conflictsIn(v, to, NONE, w);
+    return delta;
+  }
+
+  /** Class c's share of the balance objective for feature f, with its sum and count shifted by the deltas. */
+  featureCost(classIndex: number, feature: number, sumDelta: number, countDelta: number): number {
+    const index = classIndex * this.featureTotal + feature;
+    const count = this.featureCount[index]! + countDelta;
+    if (count === 0) return 0;
+    const spec = this.problem.features[feature]!;
+    const deviation = this.featureSum[index]! + sumDelta - count * spec.mean;
+    return (deviation * deviation * spec.inverseVariance) / count;
+  }
+
+  /** Change of the balance objective if u (in `from`) and v (NONE, or in `to`) trade places. */
+  objectiveDelta(u: number, v: number, from: number, to: number): number {
+    const { unitFeatureSum, unitFeatureCount } = this.problem;
+    const features = this.featureTotal;
+    let delta = 0;
+    for (let f = 0; f < features; f++) {
+      const sumChange = (v === NONE ? 0 : unitFeatureSum[v * features + f]!) - unitFeatureSum[u * features + f]!;
+      const countChange = (v === NONE ? 0 : unitFeatureCount[v * features + f]!) - unitFeatureCount[u * features + f]!;
+      if (sumChange === 0 && countChange === 0) continue;
+      delta +=
+        this.featureCost(from, f, sumChange, countChange) -
+        this.featureCost(from, f, 0, 0) +
+        this.featureCost(to, f, -sumChange, -countChange) -
+        this.featureCost(to, f, 0, 0);
+    }
+    return delta;
+  }
+}

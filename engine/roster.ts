@@ -1,0 +1,31 @@
+/**
+ * The roster model every part of Sunshine Class Draw shares: one school's new students, as read from a file and
+ * validated, before any assignment. Plain readonly data, so it serialises to JSON unchanged.
+ */
+
+export type Gender = 'M' | 'F';
+
+export interface Student {
+  /** The school's student id (学籍号 / 学号 / 编号), unique within the roster. */
+  readonly id: string;
+  readonly name: string;
+  readonly gender: Gender;
+  /** ISO date `YYYY-MM-DD`, from the 出生日期 column or else from the ID card; null when neither is given. */
+  readonly birthDate: string | null;
+  /** 18-character resident ID number (身份证号), upper-case check digit; null when not given. */
+  readonly idCard: string | null;
+  /** Students with the same sibling group (多胞胎组 / 同胞组) are multiple-birth siblings. */
+  readonly siblingGroup: string | null;
+  /** Students sharing any apart group (分开组) must be placed in different classes. */
+  readonly apartGroups: readonly string[];
+  /** Primary school the student graduated from (毕业学校); junior rosters only. */
+  readonly sourceSchool: string | null;
+  /** One entry per `Roster.subjects`; null is a missing score (never treated as 0). */
+  readonly scores: readonly (number | null)[];
+}
+
+export interface Roster {
+  /** Names of the score columns, in file order (语文, 数学, 英语, 总分 …). Empty for primary schools. */
+  readonly subjects: readonly string[];
+  readonly students: readonly Student[];
+}
