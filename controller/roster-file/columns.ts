@@ -4,14 +4,7 @@ import { columnLabel, type RosterIssue } from './issue.ts';
 import { parseScore, tidyCell } from './values.ts';
 
 export type RosterField =
-  | 'id'
-  | 'name'
-  | 'gender'
-  | 'idCard'
-  | 'birthDate'
-  | 'siblingGroup'
-  | 'apartGroups'
-  | 'sourceSchool';
+  'id' | 'name' | 'gender' | 'idCard' | 'birthDate' | 'siblingGroup' | 'apartGroups' | 'sourceSchool';
 
 export const REQUIRED_FIELDS: readonly RosterField[] = ['id', 'name', 'gender'];
 
@@ -136,14 +129,14 @@ export function layoutColumns(
 
   for (const field of REQUIRED_FIELDS) {
     if (fields[field] !== null) continue;
-    const names = aliasesOf(field).join('、');
+    const aliases = aliasesOf(field);
     issues.push({
       severity: 'error',
       code: 'missing-column',
       row: headerRow,
       column: null,
-      zh: `表头缺少“${aliasesOf(field)[0]}”列（可写作：${names}）。`,
-      en: `the header has no "${aliasesOf(field)[0]}" column (any of: ${names}).`,
+      zh: `表头缺少“${aliases[0]}”列（可写作：${aliases.join('、')}）。`,
+      en: `the header has no "${aliases[0]}" column (any of: ${aliases.join(', ')}).`,
     });
   }
   return { layout: { fields, rowNumberColumns, otherColumns }, issues };
@@ -152,7 +145,7 @@ export function layoutColumns(
 const LIKELY_SCORE_MAX = 1000;
 
 /**
- * Chooses the score columns among the other columns: by default each one whose filled cells are all numbers (or
+ * Chooses the score columns among the other columns: by default each one whose filled cells are mostly numbers (or
  * marked absent); `scoreNames` names them instead. Every other column is ignored, with a warning.
  */
 export function chooseScoreColumns(
@@ -194,19 +187,24 @@ function ignoredColumnReason(headerText: string, hasData: boolean, scoresNamed: 
   if (!hasData) return { zh: '该列没有数据，已忽略。', en: 'this column is empty and is ignored.' };
   if (scoresNamed) return { zh: '不在指定的成绩列中，已忽略。', en: 'not among the score columns given, ignored.' };
   return {
-    zh: '不是可识别的列，也不全是数字（不能当成绩），已忽略。',
-    en: 'not a known column and not all numbers (so not a score), ignored.',
+    zh: '不是可识别的列，内容也大多不是数字（不能当成绩），已忽略。',
+    en: 'not a known column and mostly not numbers (so not a score), ignored.',
   };
 }
 
+/**
+ * Mostly numbers: a score column with a few typos ("8o") stays a score column, so the typos are reported as errors
+ * instead of the whole subject silently dropping out of the balance.
+ */
 function isNumericColumn(dataRows: readonly (readonly string[])[], index: number): boolean {
   let numbers = 0;
+  let others = 0;
   for (const row of dataRows) {
     const kind = parseScore(tidyCell(row[index] ?? '')).kind;
-    if (kind === 'invalid') return false;
     if (kind === 'number') numbers += 1;
+    if (kind === 'invalid') others += 1;
   }
-  return numbers > 0;
+  return numbers > others;
 }
 
 function namedColumns(
@@ -223,21 +221,24 @@ function namedColumns(
       if (!chosen.includes(index)) chosen.push(index);
       continue;
     }
-    const available = candidates.map((candidate) => tidyCell(header[candidate] ?? '')).join('、') || '（无）';
+    const available = candidates.map((candidate) => tidyCell(header[candidate] ?? ''));
     issues.push({
       severity: 'error',
       code: 'unknown-score-column',
       row: headerRow,
       column: null,
-      zh: `指定的成绩列“${name}”不存在。可作成绩的列：${available}。`,
-      en: `there is no score column "${name}"; columns that can hold scores: ${available}.`,
+      zh: `指定的成绩列“${name}”不存在。可作成绩的列：${available.join('、') || '（无）'}。`,
+      en: `there is no score column "${name}"; columns that can hold scores: ${available.join(', ') || '(none)'}.`,
     });
   }
   return chosen.sort((a, b) => a - b);
 }
 
 /** A "score" column of phone numbers or student numbers would silently wreck the balancing. */
-function unlikelyScoreWarnings(scores: readonly ScoreColumn[], dataRows: readonly (readonly string[])[]): RosterIssue[] {
+function unlikelyScoreWarnings(
+  scores: readonly ScoreColumn[],
+  dataRows: readonly (readonly string[])[],
+): RosterIssue[] {
   return scores
     .filter(({ index }) =>
       dataRows.some((row) => {

@@ -6,8 +6,7 @@ import type { RosterIssue } from './issue.ts';
 import { readWorkbookSheet, type CellProblem } from './xlsx.ts';
 
 export type TableSource =
-  | { readonly format: 'csv'; readonly encoding: TextEncodingName }
-  | { readonly format: 'xlsx'; readonly sheet: string };
+  { readonly format: 'csv'; readonly encoding: TextEncodingName } | { readonly format: 'xlsx'; readonly sheet: string };
 
 export interface Table {
   readonly source: TableSource;
@@ -31,7 +30,11 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
 }
 
 /** The format comes from the bytes (an .xlsx is a ZIP archive); the file name only adds a warning if it disagrees. */
-export async function readTable(fileName: string, bytes: Uint8Array, sheetName: string | null): Promise<TableReadResult> {
+export async function readTable(
+  fileName: string,
+  bytes: Uint8Array,
+  sheetName: string | null,
+): Promise<TableReadResult> {
   const namedAsWorkbook = WORKBOOK_EXTENSIONS.some((extension) => fileName.toLowerCase().endsWith(extension));
 
   if (startsWith(bytes, OLE_MAGIC)) return { table: null, issues: [legacyWorkbookIssue] };

@@ -3,15 +3,17 @@
 import type { Gender } from '../../engine/roster.ts';
 import { isCalendarDate } from '../../engine/idcard.ts';
 
+const SPACE = /[\s\u200b]/;
 const SPACE_RUN = /[\s\u200b]+/g;
 const HAN = /\p{Script=Han}/u;
 
 /**
  * Trims a cell and tidies its inner spaces (full-width U+3000, no-break and zero-width included): a run of spaces next
- * to a Chinese character is removed, since Chinese text never needs one ("张　三" → "张三", "信州区 第一小学" →
+ * to a Chinese character is removed, since Chinese text never needs one ("张\u3000三" → "张三", "信州区 第一小学" →
  * "信州区第一小学"), and any other run becomes one half-width space ("Anna  Li" → "Anna Li").
  */
 export function tidyCell(raw: string): string {
+  if (!SPACE.test(raw)) return raw;
   return raw.trim().replace(SPACE_RUN, (run, offset: number, whole: string) => {
     if (offset === 0 || offset + run.length === whole.length) return '';
     const before = whole.charAt(offset - 1);
@@ -20,9 +22,11 @@ export function tidyCell(raw: string): string {
   });
 }
 
+const PRINTABLE_ASCII = /^[ -~]*$/;
+
 /** Full-width digits and letters (１２３, Ｘ) as typed with a Chinese input method become ASCII. */
 export function halfWidth(text: string): string {
-  return text.normalize('NFKC');
+  return PRINTABLE_ASCII.test(text) ? text : text.normalize('NFKC');
 }
 
 const GENDERS: ReadonlyMap<string, Gender> = new Map([
@@ -35,7 +39,7 @@ const GENDERS: ReadonlyMap<string, Gender> = new Map([
 ]);
 
 export function parseGender(text: string): Gender | null {
-  return GENDERS.get(halfWidth(text).toLowerCase()) ?? null;
+  return GENDERS.get(text) ?? GENDERS.get(halfWidth(text).toLowerCase()) ?? null;
 }
 
 const SEPARATED_DATE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;

@@ -22,13 +22,11 @@ export interface SheetGrid {
 /** Excel keeps 15 significant digits; a longer number (an ID number typed into a number cell) has lost its tail. */
 const EXACT_LIMIT = 1e15;
 
-export async function readWorkbookSheet(
-  bytes: Uint8Array,
-  sheetName: string | null,
-): Promise<SheetGrid | RosterIssue> {
+export async function readWorkbookSheet(bytes: Uint8Array, sheetName: string | null): Promise<SheetGrid | RosterIssue> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes));
+    // exceljs declares its own `Buffer` as an ArrayBuffer, which is what it really accepts.
+    await workbook.xlsx.load(bytes.slice().buffer);
   } catch (error) {
     return {
       severity: 'error',
@@ -46,14 +44,14 @@ export async function readWorkbookSheet(
       ? worksheets[0]
       : worksheets.find((candidate) => candidate.name === sheetName || candidate.name.trim() === sheetName.trim());
   if (worksheet === undefined) {
-    const names = worksheets.map((candidate) => `“${candidate.name}”`).join('、');
+    const names = worksheets.map((candidate) => candidate.name);
     return {
       severity: 'error',
       code: 'unknown-sheet',
       row: null,
       column: null,
-      zh: `找不到工作表“${sheetName ?? ''}”。这个文件的工作表有：${names || '（无）'}。`,
-      en: `there is no sheet "${sheetName ?? ''}"; this workbook has: ${names || '(none)'}.`,
+      zh: `找不到工作表“${sheetName ?? ''}”。这个文件的工作表有：${names.map((name) => `“${name}”`).join('、')}。`,
+      en: `there is no sheet "${sheetName ?? ''}"; this workbook has: ${names.map((name) => `"${name}"`).join(', ')}.`,
     };
   }
 
@@ -66,7 +64,7 @@ export async function readWorkbookSheet(
     if (Array.isArray(values)) {
       // exceljs row values are 1-based and sparse.
       for (let columnNumber = 1; columnNumber < values.length; columnNumber += 1) {
-        const { text, problem } = cellText(values[columnNumber] as ExcelJS.CellValue);
+        const { text, problem } = cellText(values[columnNumber]);
         cells.push(text);
         if (problem !== null) cellProblems.push({ rowIndex, columnIndex: columnNumber - 1, kind: problem });
       }
@@ -82,7 +80,7 @@ function cellText(value: ExcelJS.CellValue): { text: string; problem: CellProble
   if (value === null || value === undefined) return { text: '', problem: null };
   if (typeof value !== 'object' || value instanceof Date || 'error' in value) return scalarText(value);
   if ('richText' in value) return { text: value.richText.map((run) => run.text).join(''), problem: null };
-  if ('hyperlink' in value) return cellText(value.text as ExcelJS.CellValue);
+  if ('hyperlink' in value) return cellText(value.text);
   // A formula cell holds the result Excel last calculated; a file written by a program may carry none.
   if (value.result === undefined) return { text: '', problem: 'uncached-formula' };
   return scalarText(value.result);

@@ -1,69 +1,281 @@
-import { shuffleInPlace, type RandomStream } from '../random.ts';
 import { NONE, type Placement } from './state.ts';
+
+const IMPROVEMENT = 1e-9;
+/** Mean features whose transfer must match for a pair of swaps to be evaluated; more subjects are still scored. */
+const MATCHED_FEATURES = 3;
+/** Widest half-width of the match window, as a fraction of the feature's student SD. */
+const WINDOW_PER_SD = 0.25;
+const NARROWEST_WINDOW_PER_SD = 0.15;
+/** Room for 2^21 swap indices below a sort key. */
+const PACK = 2 ** 21;
+
+/** The best exchange found between two classes: one or two swaps of units with equal signatures. */
+interface Trade {
+  delta: number;
+  u1: number;
+  v1: number;
+  u2: number;
+  v2: number;
+}
 
 /** Search effort, bounded by counts, never by time, so every machine agrees on the result. */
 export interface BalanceEffort {
-  /** Most sweeps over all units; a sweep that improves nothing ends the search sooner. */
-  readonly sweeps: number;
-  /** Classes examined as destinations for each unit in a sweep (all of them when there are no more). */
-  readonly classesPerUnit: number;
+  /** Most trades made, per class. */
+  readonly tradesPerClass: number;
 }
 
-export const DEFAULT_EFFORT: BalanceEffort = { sweeps: 30, classesPerUnit: 24 };
-
-const IMPROVEMENT = 1e-9;
+export const DEFAULT_EFFORT: BalanceEffort = { tradesPerClass: 10 };
 
 /**
- * Exchange-method anticlustering: each sweep visits every unit in random order and makes the trade (the unit to
- * another class, alone or swapped with a unit there) that lowers the balance objective most. Only trades that keep
- * every counter in its bounds and add no conflict are considered, so every rule established before balancing holds
- * after it.
+ * Exchange-method anticlustering, widened: a single-unit exchange stalls where no one swap improves every subject at
+ * once, leaving class means a few score steps apart. So each step takes the class furthest from the school's means
+ * and searches the exchanges of one or two pairs of students between it and another class (partners whose
+ * deviations point the other way first), pairing swaps whose effects on the means complement each other through a
+ * sorted window, and makes the best such trade. Units are only swapped with units of equal signature, so no count
+ * moves and every rule settled before balancing still holds. Best trades per class pair are cached until either
+ * class changes.
  */
-export function balance(placement: Placement, random: RandomStream, effort: BalanceEffort): void {
+export function balance(placement: Placement, effort: BalanceEffort): void {
   const { problem } = placement;
-  if (problem.classes < 2 || problem.features.length === 0) return;
-  const units = problem.unitMembers.map((_, unit) => unit);
-  const classes = Array.from({ length: problem.classes }, (_, index) => index);
-  for (let sweep = 0; sweep < effort.sweeps; sweep++) {
-    let improved = false;
-    for (const u of shuffleInPlace(units, random)) {
-      if (improveUnit(placement, u, destinations(classes, effort.classesPerUnit, random))) improved = true;
+  const classes = problem.classes;
+  if (classes < 2 || problem.features.length === 0) return;
+  const search = new PairSearch(placement);
+  const cache: (Trade | null | undefined)[] = new Array(classes * classes);
+  const order = Array.from({ length: classes }, (_, index) => index);
+  const cost = new Float64Array(classes);
+
+  const partners = Array.from({ length: classes }, (_, index) => index);
+  const affinity = new Float64Array(classes);
+  const maxSteps = effort.tradesPerClass * classes;
+  for (let step = 0; step < maxSteps; step++) {
+    for (let c = 0; c < classes; c++) cost[c] = classCost(placement, c);
+    order.sort((a, b) => cost[b]! - cost[a]! || a - b);
+    let applied = false;
+    for (const worst of order) {
+      // Partners whose deviations point the other way first: the first improving trade among them is taken.
+      for (let c = 0; c < classes; c++) affinity[c] = deviationProduct(placement, worst, c);
+      partners.sort((a, b) => affinity[a]! - affinity[b]! || a - b);
+      for (const partner of partners) {
+        if (partner === worst) continue;
+        const from = Math.min(worst, partner);
+        const to = Math.max(worst, partner);
+        let trade = cache[from * classes + to];
+        if (trade === undefined) {
+          trade = search.bestTrade(from, to);
+          cache[from * classes + to] = trade;
+        }
+        if (trade === null) continue;
+        placement.swap(trade.u1, trade.v1, to);
+        if (trade.u2 !== NONE) placement.swap(trade.u2, trade.v2, to);
+        for (let c = 0; c < classes; c++) {
+          cache[Math.min(c, from) * classes + Math.max(c, from)] = undefined;
+          cache[Math.min(c, to) * classes + Math.max(c, to)] = undefined;
+        }
+        applied = true;
+        break;
+      }
+      if (applied) break;
     }
-    if (!improved) return;
+    if (!applied) return;
   }
 }
 
-/** All classes, or a fresh random sample of them when there are too many to examine each time. */
-function destinations(classes: number[], limit: number, random: RandomStream): readonly number[] {
-  if (classes.length <= limit) return classes;
-  for (let i = 0; i < limit; i++) {
-    const j = i + random.below(classes.length - i);
-    const chosen = classes[j]!;
-    classes[j] = classes[i]!;
-    classes[i] = chosen;
+/** Weighted inner product of two classes' deviations from the school means: negative when they complement. */
+function deviationProduct(placement: Placement, a: number, b: number): number {
+  const { features } = placement.problem;
+  const F = features.length;
+  let product = 0;
+  for (let f = 0; f < F; f++) {
+    const mean = features[f]!.mean;
+    const deviationA = placement.featureSum[a * F + f]! - placement.featureCount[a * F + f]! * mean;
+    const deviationB = placement.featureSum[b * F + f]! - placement.featureCount[b * F + f]! * mean;
+    product += deviationA * deviationB * features[f]!.inverseVariance;
   }
-  return classes.slice(0, limit);
+  return product;
 }
 
-function improveUnit(placement: Placement, u: number, destinations: readonly number[]): boolean {
-  const from = placement.classOfUnit[u]!;
-  let bestDelta = -IMPROVEMENT;
-  let bestV = NONE;
-  let bestTo = NONE;
-  const consider = (v: number, to: number) => {
-    if (!placement.countersStayInBounds(u, v, from, to)) return;
-    const delta = placement.objectiveDelta(u, v, from, to);
-    if (delta >= bestDelta || placement.conflictDelta(u, v, from, to) > 0) return;
-    bestDelta = delta;
-    bestV = v;
-    bestTo = to;
-  };
-  for (const to of destinations) {
-    if (to === from) continue;
-    consider(NONE, to);
-    for (const v of placement.unitsOfClass[to]!) consider(v, to);
+function classCost(placement: Placement, classIndex: number): number {
+  let cost = 0;
+  for (let f = 0; f < placement.problem.features.length; f++) cost += placement.featureCost(classIndex, f, 0, 0);
+  return cost;
+}
+
+/** Scratch space for searching trades between two classes, reused so the search allocates almost nothing. */
+class PairSearch {
+  private readonly features: number;
+  private readonly matched: number[];
+  private readonly window: Float64Array;
+  private readonly ideal: Float64Array;
+  private readonly baseCost: Float64Array;
+  private readonly firstOfSignature: Int32Array;
+  private readonly nextOfSignature: Int32Array;
+  private swapU = new Int32Array(64);
+  private swapV = new Int32Array(64);
+  private sumChange = new Float64Array(64);
+  private countChange = new Float64Array(64);
+  private sortedKey = new Float64Array(64);
+  private sortedSwap = new Int32Array(64);
+  private swapCount = 0;
+
+  constructor(private readonly placement: Placement) {
+    const { problem } = placement;
+    this.features = problem.features.length;
+    this.matched = problem.features
+      .map((feature, f) => (feature.role === 'mean' && feature.sd > 0 ? f : NONE))
+      .filter((f) => f !== NONE)
+      .slice(0, MATCHED_FEATURES);
+    this.window = new Float64Array(this.matched.length);
+    this.ideal = new Float64Array(this.matched.length);
+    this.baseCost = new Float64Array(this.features);
+    const signatures = problem.signature.reduce((most, signature) => Math.max(most, signature), 0) + 1;
+    this.firstOfSignature = new Int32Array(signatures).fill(NONE);
+    this.nextOfSignature = new Int32Array(problem.unitMembers.length).fill(NONE);
   }
-  if (bestTo === NONE) return false;
-  placement.swap(u, bestV, bestTo);
-  return true;
+
+  bestTrade(from: number, to: number): Trade | null {
+    this.collectSwaps(from, to);
+    if (this.swapCount === 0) return null;
+    const F = this.features;
+    for (let f = 0; f < F; f++) {
+      this.baseCost[f] = this.placement.featureCost(from, f, 0, 0) + this.placement.featureCost(to, f, 0, 0);
+    }
+    for (let i = 0; i < this.matched.length; i++) {
+      const f = this.matched[i]!;
+      this.ideal[i] = idealTransfer(this.placement, from, to, f);
+      // A transfer further from the ideal than none at all cannot help, so the window shrinks as classes converge.
+      const widest = Math.max(1, this.placement.problem.features[f]!.sd * WINDOW_PER_SD);
+      this.window[i] = Math.min(widest, Math.max(this.placement.problem.features[f]!.sd * NARROWEST_WINDOW_PER_SD, Math.abs(this.ideal[i]!)));
+    }
+    this.sortByFirstMatched();
+
+    const best: Trade = { delta: -IMPROVEMENT, u1: NONE, v1: NONE, u2: NONE, v2: NONE };
+    const n = this.swapCount;
+    const first = this.matched[0];
+    for (let s = 0; s < n; s++) {
+      this.offer(best, s, NONE, from, to);
+      if (first === undefined) continue;
+      const wanted = this.ideal[0]! - this.sumChange[s * F + first]!;
+      let position = this.lowerBound(wanted - this.window[0]!);
+      for (; position < n && this.sortedKey[position]! <= wanted + this.window[0]!; position++) {
+        const t = this.sortedSwap[position]!;
+        if (t <= s || !this.complements(s, t)) continue;
+        if (this.swapU[t] === this.swapU[s] || this.swapV[t] === this.swapV[s]) continue;
+        this.offer(best, s, t, from, to);
+      }
+    }
+    return best.u1 === NONE ? null : best;
+  }
+
+  /** True when swaps s and t together move every matched feature close to the ideal transfer. */
+  private complements(s: number, t: number): boolean {
+    const F = this.features;
+    for (let i = 1; i < this.matched.length; i++) {
+      const f = this.matched[i]!;
+      const residual = this.ideal[i]! - this.sumChange[s * F + f]! - this.sumChange[t * F + f]!;
+      if (residual > this.window[i]! || residual < -this.window[i]!) return false;
+    }
+    return true;
+  }
+
+  private offer(best: Trade, s: number, t: number, from: number, to: number): void {
+    const F = this.features;
+    const placement = this.placement;
+    let delta = 0;
+    for (let f = 0; f < F; f++) {
+      const sum = this.sumChange[s * F + f]! + (t === NONE ? 0 : this.sumChange[t * F + f]!);
+      const count = this.countChange[s * F + f]! + (t === NONE ? 0 : this.countChange[t * F + f]!);
+      delta += placement.featureCost(from, f, sum, count) + placement.featureCost(to, f, -sum, -count) - this.baseCost[f]!;
+    }
+    if (delta >= best.delta) return;
+    const u2 = t === NONE ? NONE : this.swapU[t]!;
+    const v2 = t === NONE ? NONE : this.swapV[t]!;
+    if (placement.pairConflictDelta(this.swapU[s]!, this.swapV[s]!, u2, v2, from, to) > 0) return;
+    best.delta = delta;
+    best.u1 = this.swapU[s]!;
+    best.v1 = this.swapV[s]!;
+    best.u2 = u2;
+    best.v2 = v2;
+  }
+
+  /** Every swap of a unit in `from` with a unit of equal signature in `to`. */
+  private collectSwaps(from: number, to: number): void {
+    const { signature, unitFeatureSum, unitFeatureCount } = this.placement.problem;
+    const F = this.features;
+    const fromUnits = this.placement.unitsOfClass[from]!;
+    for (const u of fromUnits) {
+      this.nextOfSignature[u] = this.firstOfSignature[signature[u]!]!;
+      this.firstOfSignature[signature[u]!] = u;
+    }
+    this.swapCount = 0;
+    for (const v of this.placement.unitsOfClass[to]!) {
+      for (let u = this.firstOfSignature[signature[v]!]!; u !== NONE; u = this.nextOfSignature[u]!) {
+        const s = this.swapCount++;
+        this.ensureCapacity(this.swapCount);
+        this.swapU[s] = u;
+        this.swapV[s] = v;
+        for (let f = 0; f < F; f++) {
+          this.sumChange[s * F + f] = unitFeatureSum[v * F + f]! - unitFeatureSum[u * F + f]!;
+          this.countChange[s * F + f] = unitFeatureCount[v * F + f]! - unitFeatureCount[u * F + f]!;
+        }
+      }
+    }
+    for (const u of fromUnits) this.firstOfSignature[signature[u]!] = NONE;
+  }
+
+  /**
+   * Orders swaps by their change of the first matched feature. Changes are integers, so each packs with its swap
+   * index into one exactly representable double and a plain numeric typed-array sort does the work.
+   */
+  private sortByFirstMatched(): void {
+    const F = this.features;
+    const first = this.matched[0];
+    const n = this.swapCount;
+    const packed = this.sortedKey.subarray(0, n);
+    for (let s = 0; s < n; s++) packed[s] = (first === undefined ? 0 : this.sumChange[s * F + first]!) * PACK + s;
+    packed.sort();
+    for (let i = 0; i < n; i++) {
+      const key = Math.floor(packed[i]! / PACK);
+      this.sortedSwap[i] = packed[i]! - key * PACK;
+      packed[i] = key;
+    }
+  }
+
+  private lowerBound(key: number): number {
+    let low = 0;
+    let high = this.swapCount;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.sortedKey[middle]! < key) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  private ensureCapacity(count: number): void {
+    if (count <= this.swapU.length) return;
+    const size = this.swapU.length * 2;
+    const grow = <T extends Int32Array | Float64Array>(array: T, length: number): T => {
+      const bigger = new (array.constructor as new (length: number) => T)(length);
+      bigger.set(array);
+      return bigger;
+    };
+    this.swapU = grow(this.swapU, size);
+    this.swapV = grow(this.swapV, size);
+    this.sumChange = grow(this.sumChange, size * this.features);
+    this.countChange = grow(this.countChange, size * this.features);
+    this.sortedKey = grow(this.sortedKey, size);
+    this.sortedSwap = grow(this.sortedSwap, size);
+  }
+}
+
+/** The sum of feature f that moving to `from` from `to` would equalise their deviations from the school mean. */
+function idealTransfer(placement: Placement, from: number, to: number, f: number): number {
+  const features = placement.problem.features.length;
+  const mean = placement.problem.features[f]!.mean;
+  const countFrom = placement.featureCount[from * features + f]!;
+  const countTo = placement.featureCount[to * features + f]!;
+  if (countFrom + countTo === 0) return 0;
+  const excessFrom = placement.featureSum[from * features + f]! - countFrom * mean;
+  const excessTo = placement.featureSum[to * features + f]! - countTo * mean;
+  return (countFrom * excessTo - countTo * excessFrom) / (countFrom + countTo);
 }

@@ -45,7 +45,7 @@ function placementKey(placement: Placement, unit: number, classIndex: number): [
     excess += placement.counterExcess(classIndex, counter, amount) - placement.counterExcess(classIndex, counter, 0);
     fill += (amount * (placement.count(classIndex, counter) + amount)) / Math.max(1, placement.high[counter]!);
   }
-  return [placement.conflictsIn(unit, classIndex, NONE, HARD_CONFLICT_WEIGHT), excess, fill];
+  return [placement.conflictsIn(unit, classIndex, NONE, NONE, HARD_CONFLICT_WEIGHT), excess, fill];
 }
 
 function compareKeys(a: readonly number[], b: readonly number[]): number {
@@ -88,7 +88,7 @@ function troubledUnits(placement: Placement, random: RandomStream): number[] {
       }
     }
     for (const unit of placement.unitsOfClass[classIndex]!) {
-      if (placement.conflictsIn(unit, classIndex, NONE, 1) > 0) picked.add(unit);
+      if (placement.conflictsIn(unit, classIndex, NONE, NONE, 1) > 0) picked.add(unit);
     }
   }
   return [...picked].sort((a, b) => a - b);
@@ -100,32 +100,28 @@ function contributes(placement: Placement, unit: number, counter: number): boole
   return false;
 }
 
-function tradeViolationDelta(placement: Placement, u: number, v: number, from: number, to: number): number {
-  return placement.counterExcessDelta(u, v, from, to) + placement.conflictDelta(u, v, from, to);
-}
-
 function improveUnit(placement: Placement, u: number, random: RandomStream): void {
   const from = placement.classOfUnit[u]!;
   let bestDelta = Infinity;
   let bestV = NONE;
   let bestTo = NONE;
   let ties = 0;
-  const consider = (v: number, to: number) => {
-    const delta = tradeViolationDelta(placement, u, v, from, to);
-    if (delta < bestDelta) {
-      bestDelta = delta;
-      bestV = v;
-      bestTo = to;
-      ties = 1;
-    } else if (delta === bestDelta && random.below(++ties) === 0) {
-      bestV = v;
-      bestTo = to;
-    }
-  };
   for (let to = 0; to < placement.problem.classes; to++) {
     if (to === from) continue;
-    consider(NONE, to);
-    for (const v of placement.unitsOfClass[to]!) consider(v, to);
+    const candidates = placement.unitsOfClass[to]!;
+    for (let i = -1; i < candidates.length; i++) {
+      const v = i < 0 ? NONE : candidates[i]!;
+      const delta = placement.counterExcessDelta(u, v, from, to) + placement.conflictDelta(u, v, from, to);
+      if (delta < bestDelta) {
+        bestDelta = delta;
+        bestV = v;
+        bestTo = to;
+        ties = 1;
+      } else if (delta === bestDelta && random.below(++ties) === 0) {
+        bestV = v;
+        bestTo = to;
+      }
+    }
   }
   if (bestTo !== NONE && bestDelta <= 0) placement.swap(u, bestV, bestTo);
 }
@@ -139,7 +135,7 @@ export function totalViolation(placement: Placement): number {
       total += placement.counterExcess(classIndex, counter, 0);
     }
     for (const unit of placement.unitsOfClass[classIndex]!) {
-      total += placement.conflictsIn(unit, classIndex, NONE, HARD_CONFLICT_WEIGHT) / 2;
+      total += placement.conflictsIn(unit, classIndex, NONE, NONE, HARD_CONFLICT_WEIGHT) / 2;
     }
   }
   return total;

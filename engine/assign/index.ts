@@ -51,7 +51,7 @@ export function assign(
     const placement = new Placement(problem);
     placeGreedily(placement, random);
     const relaxations = settleHardRules(placement, random);
-    balance(placement, random, effort);
+    balance(placement, effort);
 
     const classNumbers = shuffleInPlace(
       Array.from({ length: problem.classes }, (_, index) => index + 1),
@@ -152,7 +152,7 @@ function familySpread(placement: Placement, family: CounterFamily): number {
 function conflictWeight(placement: Placement): number {
   let total = 0;
   placement.unitsOfClass.forEach((units, c) => {
-    for (const unit of units) total += placement.conflictsIn(unit, c, NONE, HARD_CONFLICT_WEIGHT);
+    for (const unit of units) total += placement.conflictsIn(unit, c, NONE, NONE, HARD_CONFLICT_WEIGHT);
   });
   return total;
 }

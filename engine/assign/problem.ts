@@ -26,6 +26,8 @@ export interface Problem {
   readonly contribStart: Int32Array;
   readonly contribCounter: Int32Array;
   readonly contribAmount: Int32Array;
+  /** Units with equal signatures add the same to every counter: swapping them never moves a count. */
+  readonly signature: Int32Array;
   /** Units that may not share a class with unit u: conflictUnit[i] for i in [conflictStart[u], conflictStart[u+1]). */
   readonly conflictStart: Int32Array;
   readonly conflictUnit: Int32Array;
@@ -48,6 +50,10 @@ export interface CounterSpec {
 /** A balanced quantity: the search equalises class means of `value`, in integer units of 1/scale. */
 export interface FeatureSpec {
   readonly label: string;
+  /** `mean` balances a quantity's class means; `spread` its squared deviations, hence the class SDs. */
+  readonly role: 'mean' | 'spread';
+  /** Standard deviation across students, in the feature's integer units. */
+  readonly sd: number;
   readonly mean: number;
   /** 1 / variance across students, so features of any unit weigh alike. 0 for a constant feature. */
   readonly inverseVariance: number;
@@ -74,7 +80,7 @@ export function compileProblem(roster: Roster, options: AssignOptions): Problem 
     }
   }
 
-  const { counters, contribStart, contribCounter, contribAmount } = buildCounters(students, unitMembers, classes);
+  const counting = buildCounters(students, unitMembers, classes);
   const conflicts = buildConflicts(students, unitOf, unitMembers.length, options);
   const features = buildFeatures(roster.subjects, students, unitMembers);
   return {
@@ -82,10 +88,7 @@ export function compileProblem(roster: Roster, options: AssignOptions): Problem 
     inputIndex: order,
     classes,
     unitMembers,
-    counters,
-    contribStart,
-    contribCounter,
-    contribAmount,
+    ...counting,
     ...conflicts,
     ...features,
   };
@@ -154,6 +157,8 @@ function buildCounters(students: readonly Student[], unitMembers: readonly (read
   const contribStart = new Int32Array(unitMembers.length + 1);
   const contribCounter: number[] = [];
   const contribAmount: number[] = [];
+  const signatures = new Map<string, number>();
+  const signature = new Int32Array(unitMembers.length);
   unitMembers.forEach((members, unit) => {
     const amounts = new Map<number, number>();
     const add = (counter: number) => amounts.set(counter, (amounts.get(counter) ?? 0) + 1);
@@ -163,12 +168,16 @@ function buildCounters(students: readonly Student[], unitMembers: readonly (read
       add(counterIndex('gender', student.gender));
       if (student.sourceSchool !== null) add(counterIndex('sourceSchool', student.sourceSchool));
     }
-    for (const [counter, amount] of [...amounts].sort((a, b) => a[0] - b[0])) {
+    const sorted = [...amounts].sort((a, b) => a[0] - b[0]);
+    for (const [counter, amount] of sorted) {
       contribCounter.push(counter);
       contribAmount.push(amount);
       counters[counter]!.total += amount;
     }
     contribStart[unit + 1] = contribCounter.length;
+    const key = sorted.join(';');
+    if (!signatures.has(key)) signatures.set(key, signatures.size);
+    signature[unit] = signatures.get(key)!;
   });
 
   return {
@@ -180,6 +189,7 @@ function buildCounters(students: readonly Student[], unitMembers: readonly (read
     contribStart,
     contribCounter: Int32Array.from(contribCounter),
     contribAmount: Int32Array.from(contribAmount),
+    signature,
   };
 }
 
@@ -270,23 +280,26 @@ function buildFeatures(
   students: readonly Student[],
   unitMembers: readonly (readonly number[])[],
 ): Pick<Problem, 'features' | 'unitFeatureSum' | 'unitFeatureCount'> {
-  const columns: { label: string; values: (number | null)[] }[] = [];
+  const columns: { label: string; role: FeatureSpec['role']; values: (number | null)[] }[] = [];
+  const addQuantity = (label: string, values: (number | null)[]) => {
+    columns.push({ label, role: 'mean', values });
+    columns.push({ label: `${label}²`, role: 'spread', values: squaredDeviations(values) });
+  };
   if (subjects.length > 0) {
     subjects.forEach((subject, index) => {
-      const integers = toIntegerScale(students.map((student) => student.scores[index] ?? null));
-      columns.push({ label: subject, values: integers });
-      columns.push({ label: `${subject}²`, values: squaredDeviations(integers) });
+      addQuantity(subject, toIntegerScale(students.map((student) => student.scores[index] ?? null)));
     });
   } else if (students.some((student) => student.birthDate !== null)) {
-    const days = students.map((student) => (student.birthDate === null ? null : dayNumber(student.birthDate)));
-    columns.push({ label: '出生日期', values: days });
-    columns.push({ label: '出生日期²', values: squaredDeviations(days) });
+    addQuantity(
+      '出生日期',
+      students.map((student) => (student.birthDate === null ? null : dayNumber(student.birthDate))),
+    );
   }
 
   const featureCount = columns.length;
   const unitFeatureSum = new Float64Array(unitMembers.length * featureCount);
   const unitFeatureCount = new Float64Array(unitMembers.length * featureCount);
-  const features = columns.map(({ label, values }, feature) => {
+  const features = columns.map(({ label, role, values }, feature) => {
     let count = 0;
     let sum = 0;
     let sumSquares = 0;
@@ -303,10 +316,18 @@ function buildFeatures(
     });
     const mean = count === 0 ? 0 : sum / count;
     const variance = count === 0 ? 0 : sumSquares / count - mean * mean;
-    return { label, mean, inverseVariance: variance > 1e-9 ? 1 / variance : 0 };
+    const weight = role === 'mean' ? 1 : SPREAD_WEIGHT;
+    const inverseVariance = variance > 1e-9 ? weight / variance : 0;
+    return { label, role, mean, sd: Math.sqrt(Math.max(0, variance)), inverseVariance };
   });
   return { features, unitFeatureSum, unitFeatureCount };
 }
+
+/**
+ * How much a class's spread counts against its mean. Parents compare means to a hundredth of a point but SDs only to
+ * tenths: in standard units the SD tolerance is some thirty times looser, so its squared deviations weigh ~1/1000.
+ */
+const SPREAD_WEIGHT = 0.01;
 
 const MAX_DECIMALS = 4;
 

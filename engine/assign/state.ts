@@ -100,40 +100,45 @@ export class Placement {
    * `to`) trade places. 0 means neither class moves further outside its bounds.
    */
   counterExcessDelta(u: number, v: number, from: number, to: number): number {
+    let delta = this.excessDeltaOver(u, u, v, from, to, NONE);
+    if (v !== NONE) delta += this.excessDeltaOver(v, u, v, from, to, u);
+    return delta;
+  }
+
+  /** The excess change over the counters of `unit`, skipping those `skipUnit` has (already counted). */
+  private excessDeltaOver(unit: number, u: number, v: number, from: number, to: number, skipUnit: number): number {
+    const { contribStart, contribCounter } = this.problem;
     let delta = 0;
-    const visit = (unit: number) => {
-      const { contribStart, contribCounter } = this.problem;
-      for (let i = contribStart[unit]!; i < contribStart[unit + 1]!; i++) {
-        const counter = contribCounter[i]!;
-        if (unit === v && this.contributes(u, counter) !== 0) continue; // already counted from u's side
-        const change = this.contributes(v, counter) - this.contributes(u, counter);
-        delta +=
-          this.counterExcess(from, counter, change) -
-          this.counterExcess(from, counter, 0) +
-          this.counterExcess(to, counter, -change) -
-          this.counterExcess(to, counter, 0);
-      }
-    };
-    visit(u);
-    if (v !== NONE) visit(v);
+    for (let i = contribStart[unit]!; i < contribStart[unit + 1]!; i++) {
+      const counter = contribCounter[i]!;
+      if (skipUnit !== NONE && this.contributes(skipUnit, counter) !== 0) continue;
+      const change = this.contributes(v, counter) - this.contributes(u, counter);
+      delta +=
+        this.counterExcess(from, counter, change) -
+        this.counterExcess(from, counter, 0) +
+        this.counterExcess(to, counter, -change) -
+        this.counterExcess(to, counter, 0);
+    }
     return delta;
   }
 
   /** True when the trade keeps every counter of both classes within its bounds. */
   countersStayInBounds(u: number, v: number, from: number, to: number): boolean {
-    const check = (unit: number): boolean => {
-      const { contribStart, contribCounter } = this.problem;
-      for (let i = contribStart[unit]!; i < contribStart[unit + 1]!; i++) {
-        const counter = contribCounter[i]!;
-        const change = this.contributes(v, counter) - this.contributes(u, counter);
-        if (change === 0) continue;
-        if (this.counterExcess(from, counter, change) !== 0 || this.counterExcess(to, counter, -change) !== 0) {
-          return false;
-        }
+    if (v !== NONE && this.problem.signature[u] === this.problem.signature[v]) return true;
+    return this.boundsHoldOver(u, u, v, from, to) && (v === NONE || this.boundsHoldOver(v, u, v, from, to));
+  }
+
+  private boundsHoldOver(unit: number, u: number, v: number, from: number, to: number): boolean {
+    const { contribStart, contribCounter } = this.problem;
+    for (let i = contribStart[unit]!; i < contribStart[unit + 1]!; i++) {
+      const counter = contribCounter[i]!;
+      const change = this.contributes(v, counter) - this.contributes(u, counter);
+      if (change === 0) continue;
+      if (this.counterExcess(from, counter, change) !== 0 || this.counterExcess(to, counter, -change) !== 0) {
+        return false;
       }
-      return true;
-    };
-    return check(u) && (v === NONE || check(v));
+    }
+    return true;
   }
 
   private contributes(unit: number, counter: number): number {
@@ -145,22 +150,34 @@ export class Placement {
     return 0;
   }
 
-  /** Weighted count of the units in class c that unit u may not share a class with, ignoring `except`. */
-  conflictsIn(u: number, classIndex: number, except: number, hardWeight: number): number {
+  /** Weighted count of the units in class c that unit u may not share a class with, ignoring two leaving units. */
+  conflictsIn(u: number, classIndex: number, leaving: number, alsoLeaving: number, hardWeight: number): number {
     const { conflictStart, conflictUnit, conflictHard } = this.problem;
     let total = 0;
     for (let i = conflictStart[u]!; i < conflictStart[u + 1]!; i++) {
       const other = conflictUnit[i]!;
-      if (other !== except && this.classOfUnit[other] === classIndex) total += conflictHard[i] ? hardWeight : 1;
+      if (other === leaving || other === alsoLeaving || this.classOfUnit[other] !== classIndex) continue;
+      total += conflictHard[i] ? hardWeight : 1;
     }
     return total;
   }
 
   /** Change in weighted conflicts if u (in `from`) and v (NONE, or in `to`) trade places. */
   conflictDelta(u: number, v: number, from: number, to: number): number {
+    return this.pairConflictDelta(u, v, NONE, NONE, from, to);
+  }
+
+  /**
+   * Change in weighted conflicts if units u1 and u2 (NONE allowed) go from `from` to `to` while v1 and v2 (NONE
+   * allowed) go the other way. Pairs that travel together keep their relation, so only the new neighbours count.
+   */
+  pairConflictDelta(u1: number, v1: number, u2: number, v2: number, from: number, to: number): number {
     const w = HARD_CONFLICT_WEIGHT;
-    let delta = this.conflictsIn(u, to, v, w) - this.conflictsIn(u, from, NONE, w);
-    if (v !== NONE) delta += this.conflictsIn(v, from, u, w) - this.conflictsIn(v, to, NONE, w);
+    let delta = 0;
+    if (u1 !== NONE) delta += this.conflictsIn(u1, to, v1, v2, w) - this.conflictsIn(u1, from, u1, u2, w);
+    if (u2 !== NONE) delta += this.conflictsIn(u2, to, v1, v2, w) - this.conflictsIn(u2, from, u1, u2, w);
+    if (v1 !== NONE) delta += this.conflictsIn(v1, from, u1, u2, w) - this.conflictsIn(v1, to, v1, v2, w);
+    if (v2 !== NONE) delta += this.conflictsIn(v2, from, u1, u2, w) - this.conflictsIn(v2, to, v1, v2, w);
     return delta;
   }
 

@@ -1,0 +1,204 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { idCardCheckCharacter } from '../../engine/idcard.ts';
+import { parseCsv } from './csv.ts';
+import { decodeText } from './decode.ts';
+import { formatIssue, readRosterFile } from './index.ts';
+
+const SAMPLES = new URL('../../../shared/samples/', import.meta.url);
+
+async function sampleBytes(path: string): Promise<Uint8Array> {
+  return new Uint8Array(await readFile(new URL(path, SAMPLES)));
+}
+
+interface PlanFigures {
+  readonly school: string;
+  readonly students: number;
+  readonly boys: number;
+  readonly girls: number;
+  readonly multiples: number;
+}
+
+async function planOf(stage: 'primary' | 'junior'): Promise<PlanFigures[]> {
+  const text = decodeText(await sampleBytes(`${stage}/plan.csv`))?.text ?? '';
+  const [header = [], ...rows] = parseCsv(text).rows.filter((row) => row.some((cell) => cell !== ''));
+  const at = (row: readonly string[], name: string): string => row[header.indexOf(name)] ?? '';
+  return rows.map((row) => ({
+    school: at(row, '学校'),
+    students: Number(at(row, '学生数')),
+    boys: Number(at(row, '男生数')),
+    girls: Number(at(row, '女生数')),
+    multiples: Number(at(row, '多胞胎数')),
+  }));
+}
+
+describe('the sample rosters', () => {
+  describe.each(['primary', 'junior'] as const)('%s', (stage) => {
+    it('read without any issue and agree with the plan', async () => {
+      const plan = await planOf(stage);
+      expect(plan.length).toBeGreaterThan(1);
+      for (const figures of plan) {
+        const fileName = `${figures.school}.csv`;
+        const { roster, issues, source } = await readRosterFile(fileName, await sampleBytes(`${stage}/${fileName}`));
+        expect(issues.map(formatIssue)).toEqual([]);
+        expect(source).toEqual({ format: 'csv', encoding: 'utf-8' });
+        const students = roster?.students ?? [];
+        expect(students).toHaveLength(figures.students);
+        expect(students.filter((student) => student.gender === 'M')).toHaveLength(figures.boys);
+        expect(students.filter((student) => student.gender === 'F')).toHaveLength(figures.girls);
+        // 多胞胎数 counts students, not groups: 信州区第五中学 has 9, a triplet and three pairs.
+        expect(students.filter((student) => student.siblingGroup !== null)).toHaveLength(figures.multiples);
+        expect(roster?.subjects).toEqual(stage === 'junior' ? ['语文', '数学', '英语'] : []);
+        expect(students.every((student) => student.birthDate !== null)).toBe(true);
+      }
+    });
+  });
+
+  it('read the GBK and the UTF-8 file of 信州区第五中学 into the same roster', async () => {
+    const utf8 = await readRosterFile('信州区第五中学.csv', await sampleBytes('junior/信州区第五中学.csv'));
+    const gbk = await readRosterFile('信州区第五中学-gbk.csv', await sampleBytes('junior/信州区第五中学-gbk.csv'));
+    expect(gbk.source).toEqual({ format: 'csv', encoding: 'gb18030' });
+    expect(gbk.issues).toEqual([]);
+    expect(gbk.roster).toEqual(utf8.roster);
+    expect(gbk.roster?.students[0]).toEqual({
+      id: 'G361102201205190322',
+      name: '魏怡诗',
+      gender: 'F',
+      birthDate: '2012-05-19',
+      idCard: '361102201205190322',
+      siblingGroup: null,
+      apartGroups: [],
+      sourceSchool: '信州区第一小学',
+      scores: [71, 86, 87.5],
+    });
+  });
+
+  it('keep students without an ID number, dated by the 出生日期 column', async () => {
+    const { roster } = await readRosterFile('上饶市第三中学.csv', await sampleBytes('junior/上饶市第三中学.csv'));
+    const withoutIdCard = roster?.students.filter((student) => student.idCard === null) ?? [];
+    expect(withoutIdCard.map((student) => [student.id, student.birthDate])).toEqual([
+      ['L3611020000043', '2012-05-19'],
+      ['L3611020000224', '2012-07-21'],
+      ['L3611020000287', '2012-08-22'],
+    ]);
+  });
+});
+
+describe('readRosterFile on workbooks', () => {
+  const idCard = (first17: string): string => first17 + idCardCheckCharacter(first17);
+
+  async function rosterWorkbook(): Promise<Uint8Array> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('初一新生');
+    sheet.addRow(['2024 年初一新生名单']);
+    sheet.addRow(['序号', '学籍号', '姓名', '性别', '身份证号', '出生日期', '毕业学校', '语文', '数学', '总分']);
+    sheet.addRow([
+      1,
+      'G1',
+      { richText: [{ text: '魏', font: { bold: true } }, { text: '怡诗' }] },
+      '女',
+      '361102201205190322',
+      new Date(Date.UTC(2012, 4, 19)),
+      '信州区第一小学',
+      71,
+      86.5,
+      { formula: 'H3+I3', result: 157.5 },
+    ]);
+    sheet.addRow([2, 'G2', '龙奕', '男', idCard('36110220110901047'), null, '秦峰小学', null, 69.5, 69.5]);
+    sheet.getColumn(6).numFmt = 'yyyy"年"m"月"d"日"';
+    workbook.addWorksheet('说明').addRow(['学籍号必须唯一']);
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  }
+
+  it('reads the first sheet into a roster', async () => {
+    const { roster, issues, source } = await readRosterFile('名单.xlsx', await rosterWorkbook());
+    expect(source).toEqual({ format: 'xlsx', sheet: '初一新生' });
+    expect(issues.map((issue) => issue.code)).toEqual(['rows-before-header']);
+    expect(roster).toEqual({
+      subjects: ['语文', '数学', '总分'],
+      students: [
+        {
+          id: 'G1',
+          name: '魏怡诗',
+          gender: 'F',
+          birthDate: '2012-05-19',
+          idCard: '361102201205190322',
+          siblingGroup: null,
+          apartGroups: [],
+          sourceSchool: '信州区第一小学',
+          scores: [71, 86.5, 157.5],
+        },
+        {
+          id: 'G2',
+          name: '龙奕',
+          gender: 'M',
+          birthDate: '2011-09-01',
+          idCard: idCard('36110220110901047'),
+          siblingGroup: null,
+          apartGroups: [],
+          sourceSchool: '秦峰小学',
+          scores: [null, 69.5, 69.5],
+        },
+      ],
+    });
+  });
+
+  it('reads another sheet by name', async () => {
+    const { roster, issues, source } = await readRosterFile('名单.xlsx', await rosterWorkbook(), { sheet: '说明' });
+    expect(source).toEqual({ format: 'xlsx', sheet: '说明' });
+    expect(roster).toBeNull();
+    expect(issues.filter((issue) => issue.code === 'missing-column')).toHaveLength(3);
+  });
+
+  it('tells the user to make an ID column text when Excel stored the numbers', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名单');
+    sheet.addRow(['学籍号', '姓名', '性别', '身份证号']);
+    sheet.addRow(['G1', '魏怡诗', '女', Number('361102201205190322')]);
+    const { roster, issues } = await readRosterFile('名单.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(roster).toBeNull();
+    expect(issues).toMatchObject([{ severity: 'error', code: 'imprecise-number', row: 2, column: '身份证号 (D)' }]);
+    expect(issues[0]?.zh).toContain('文本');
+  });
+
+  it('explains that a legacy .xls must be saved again', async () => {
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]);
+    const { roster, issues, source } = await readRosterFile('名单.xls', ole);
+    expect(roster).toBeNull();
+    expect(source).toBeNull();
+    expect(issues.map(formatIssue)).toEqual([expect.stringMatching(/另存为.*\.xlsx.*Save As/)]);
+  });
+});
+
+describe('readRosterFile options and speed', () => {
+  const csv = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+  it('takes the score columns it is given', async () => {
+    const bytes = csv('学籍号,姓名,性别,语文,数学,班级\nG1,魏怡诗,女,71,86,3\nG2,龙奕,男,72,,4\n');
+    const { roster, issues } = await readRosterFile('名单.csv', bytes, { scores: ['数学', '语文'] });
+    expect(roster?.subjects).toEqual(['语文', '数学']);
+    expect(roster?.students.map((student) => student.scores)).toEqual([
+      [71, 86],
+      [72, null],
+    ]);
+    expect(issues.map((issue) => [issue.code, issue.column])).toEqual([['ignored-column', '班级 (F)']]);
+  });
+
+  it('reads 100,000 students from CSV in well under two seconds', async () => {
+    const lines = ['序号,学籍号,姓名,性别,身份证号,出生日期,多胞胎组,毕业学校,语文,数学,英语'];
+    for (let index = 1; index <= 100_000; index += 1) {
+      const first17 = `3611022012051${String(index).padStart(4, '0').slice(-4)}`;
+      const idCard = index <= 9_999 ? first17 + idCardCheckCharacter(first17) : '';
+      const gender = Number(first17.charAt(16)) % 2 === 1 ? '男' : '女';
+      lines.push(`${index},G${index},学生${index},${gender},${idCard},,,信州区第一小学,71,86,87.5`);
+    }
+    const bytes = csv('\ufeff' + lines.join('\r\n') + '\r\n');
+    const started = performance.now();
+    const { roster, issues } = await readRosterFile('全区名单.csv', bytes);
+    const elapsed = performance.now() - started;
+    expect(issues).toEqual([]);
+    expect(roster?.students).toHaveLength(100_000);
+    expect(elapsed).toBeLessThan(2_000);
+  });
+});
