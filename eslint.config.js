@@ -19,7 +19,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'bin/*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -30,6 +33,7 @@ export default tseslint.config(
   },
   {
     files: ['engine/**/*.ts'],
+    ignores: ['engine/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', engineMustStayPure],
       'no-restricted-globals': [

@@ -3,9 +3,9 @@ import { pinyin } from 'pinyin-pro';
 /** How strictly students' names must differ to share a class. */
 export type NameSeparation = 'exact' | 'sound';
 
-/** The name as people read it: compatibility forms folded (full-width letters, spaces), case ignored. */
+/** The name as people read it: compatibility forms folded (full-width letters), spaces and case ignored. */
 export function exactNameKey(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
 
 /**
@@ -13,7 +13,7 @@ export function exactNameKey(name: string): string {
  * Surname readings follow the surname table (单 shan, 曾 zeng, 解 xie).
  */
 export function soundNameKey(name: string): string {
-  const syllables = pinyin(exactNameKey(name).replace(/ /g, ''), {
+  const syllables = pinyin(exactNameKey(name), {
     toneType: 'none',
     type: 'array',
     surname: 'head',

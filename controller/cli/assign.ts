@@ -64,7 +64,9 @@ export async function assignCommand(args: string[], io: Io): Promise<number> {
   if (values.json) {
     io.out(JSON.stringify({ seed: seedToHex(seed), options, ...outcome }, null, 2));
   } else {
-    io.out(`${basename(rosterPath)}：${roster.students.length} 名学生分入 ${classes} 个班 / ${roster.students.length} students in ${classes} classes`);
+    io.out(
+      `${basename(rosterPath)}：${roster.students.length} 名学生分入 ${classes} 个班 / ${roster.students.length} students in ${classes} classes`,
+    );
     io.out(`种子 seed: ${seedToHex(seed)}`);
     io.out(`结果 result: ${values.out}\n`);
     io.out(summarise(roster, outcome));

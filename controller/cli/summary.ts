@@ -43,6 +43,11 @@ function table(rows: readonly (readonly string[])[]): string {
   const columns = rows[0]!.length;
   const widths = Array.from({ length: columns }, (_, c) => Math.max(...rows.map((row) => width(row[c] ?? ''))));
   return rows
-    .map((row) => row.map((cell, c) => cell + ' '.repeat(widths[c]! - width(cell))).join('  ').trimEnd())
+    .map((row) =>
+      row
+        .map((cell, c) => cell + ' '.repeat(widths[c]! - width(cell)))
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 }

@@ -6,7 +6,7 @@ import { parseScore, tidyCell } from './values.ts';
 export type RosterField =
   'id' | 'name' | 'gender' | 'idCard' | 'birthDate' | 'siblingGroup' | 'apartGroups' | 'sourceSchool';
 
-export const REQUIRED_FIELDS: readonly RosterField[] = ['id', 'name', 'gender'];
+const REQUIRED_FIELDS: readonly RosterField[] = ['id', 'name', 'gender'];
 
 /** Header spellings, already normalised by `normaliseHeader`; the first one is what messages suggest. */
 const FIELD_ALIASES: Readonly<Record<RosterField, readonly string[]>> = {
@@ -46,10 +46,6 @@ function fieldOf(header: string): RosterField | null {
 
 function isRowNumberHeader(header: string): boolean {
   return ROW_NUMBER_ALIASES.includes(normaliseHeader(header));
-}
-
-export function aliasesOf(field: RosterField): readonly string[] {
-  return FIELD_ALIASES[field];
 }
 
 const HEADER_SEARCH_ROWS = 20;
@@ -122,14 +118,14 @@ export function layoutColumns(
       code: 'duplicate-column',
       row: headerRow,
       column: second,
-      zh: `与 ${first} 列都表示“${aliasesOf(field)[0]}”，无法确定用哪一列。请删除其中一列或改名。`,
-      en: `both this column and ${first} mean "${aliasesOf(field)[0]}"; delete or rename one of them.`,
+      zh: `与 ${first} 列都表示“${FIELD_ALIASES[field][0]}”，无法确定用哪一列。请删除其中一列或改名。`,
+      en: `both this column and ${first} mean "${FIELD_ALIASES[field][0]}"; delete or rename one of them.`,
     });
   });
 
   for (const field of REQUIRED_FIELDS) {
     if (fields[field] !== null) continue;
-    const aliases = aliasesOf(field);
+    const aliases = FIELD_ALIASES[field];
     issues.push({
       severity: 'error',
       code: 'missing-column',
@@ -251,8 +247,8 @@ function unlikelyScoreWarnings(
       code: 'unlikely-scores',
       row: null,
       column: columnLabel(subject, index),
-      zh: `该列全是数字，已当作成绩列，但有小于 0 或大于 ${LIKELY_SCORE_MAX} 的值，不像成绩。如果不是成绩，请用成绩列选项指定成绩列。`,
-      en: `all numbers, so read as scores, but some values are below 0 or above ${LIKELY_SCORE_MAX}; if it is not a score, name the score columns explicitly.`,
+      zh: `该列大多是数字，已当作成绩列，但有小于 0 或大于 ${LIKELY_SCORE_MAX} 的值，不像成绩。如果不是成绩，请用成绩列选项指定成绩列。`,
+      en: `mostly numbers, so read as scores, but some values are below 0 or above ${LIKELY_SCORE_MAX}; if it is not a score, name the score columns explicitly.`,
     }));
 }
 

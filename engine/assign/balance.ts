@@ -144,7 +144,10 @@ class PairSearch {
       this.ideal[i] = idealTransfer(this.placement, from, to, f);
       // A transfer further from the ideal than none at all cannot help, so the window shrinks as classes converge.
       const widest = Math.max(1, this.placement.problem.features[f]!.sd * WINDOW_PER_SD);
-      this.window[i] = Math.min(widest, Math.max(this.placement.problem.features[f]!.sd * NARROWEST_WINDOW_PER_SD, Math.abs(this.ideal[i]!)));
+      this.window[i] = Math.min(
+        widest,
+        Math.max(this.placement.problem.features[f]!.sd * NARROWEST_WINDOW_PER_SD, Math.abs(this.ideal[i]!)),
+      );
     }
     this.sortByFirstMatched();
 
@@ -184,7 +187,8 @@ class PairSearch {
     for (let f = 0; f < F; f++) {
       const sum = this.sumChange[s * F + f]! + (t === NONE ? 0 : this.sumChange[t * F + f]!);
       const count = this.countChange[s * F + f]! + (t === NONE ? 0 : this.countChange[t * F + f]!);
-      delta += placement.featureCost(from, f, sum, count) + placement.featureCost(to, f, -sum, -count) - this.baseCost[f]!;
+      delta +=
+        placement.featureCost(from, f, sum, count) + placement.featureCost(to, f, -sum, -count) - this.baseCost[f]!;
     }
     if (delta >= best.delta) return;
     const u2 = t === NONE ? NONE : this.swapU[t]!;

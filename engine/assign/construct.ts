@@ -1,7 +1,9 @@
 import { shuffleInPlace, type RandomStream } from '../random.ts';
-import { HARD_CONFLICT_WEIGHT, NONE, type Placement } from './state.ts';
+import { HARD_CONFLICT_WEIGHT, HARD_COUNT_WEIGHT, NONE, type Placement } from './state.ts';
 
 const REPAIR_ROUNDS = 300;
+/** One in this many stuck repair steps takes the best move even though it adds soft excess. */
+const NOISE_ODDS = 4;
 
 /**
  * Places every unit: most constrained units first (large sibling groups, many conflicts), each into a class where it
@@ -82,7 +84,8 @@ function troubledUnits(placement: Placement, random: RandomStream): number[] {
         const donors = [];
         for (let other = 0; other < problem.classes; other++) {
           if (placement.count(other, counter) <= placement.low[counter]!) continue;
-          for (const unit of placement.unitsOfClass[other]!) if (contributes(placement, unit, counter)) donors.push(unit);
+          for (const unit of placement.unitsOfClass[other]!)
+            if (contributes(placement, unit, counter)) donors.push(unit);
         }
         if (donors.length > 0) picked.add(donors[random.below(donors.length)]!);
       }
@@ -123,7 +126,10 @@ function improveUnit(placement: Placement, u: number, random: RandomStream): voi
       }
     }
   }
-  if (bestTo !== NONE && bestDelta <= 0) placement.swap(u, bestV, bestTo);
+  if (bestTo === NONE) return;
+  // A random walk over soft excess (never over hard counts or conflicts) escapes where no move helps at once.
+  const walk = bestDelta < HARD_COUNT_WEIGHT && random.below(NOISE_ODDS) === 0;
+  if (bestDelta <= 0 || walk) placement.swap(u, bestV, bestTo);
 }
 
 /** Sum of counter excesses plus conflicts (hard ones weighted), each conflicting pair counted once. */

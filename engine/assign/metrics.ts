@@ -124,11 +124,26 @@ function checks(
   const sizes = classes.map((summary) => summary.size);
   const siblingsTogether = options.siblings === 'together';
   const siblingKeys = roster.students.map((student) => (student.siblingGroup === null ? [] : [student.siblingGroup]));
+  const forced = (valueOf: (student: Student) => string | null, value: string) =>
+    forcedSpread(roster, options, valueOf, value);
+  const gender = (student: Student) => student.gender;
   const result: Check[] = [
     check('size-spread', spread(sizes), 1, '各班人数差', 'difference in class sizes'),
     check('cap', Math.max(...sizes), options.cap, '最大班额', 'largest class'),
-    check('boys-spread', spread(classes.map((c) => c.boys)), 1, '各班男生数差', 'difference in boys per class'),
-    check('girls-spread', spread(classes.map((c) => c.girls)), 1, '各班女生数差', 'difference in girls per class'),
+    check(
+      'boys-spread',
+      spread(classes.map((c) => c.boys)),
+      forced(gender, 'M'),
+      '各班男生数差',
+      'difference in boys per class',
+    ),
+    check(
+      'girls-spread',
+      spread(classes.map((c) => c.girls)),
+      forced(gender, 'F'),
+      '各班女生数差',
+      'difference in girls per class',
+    ),
     siblingsTogether
       ? check('siblings', groupsSplit(classOf, siblingKeys), 0, '被拆散的多胞胎组', 'sibling groups split up')
       : check('siblings', pairsTogether(roster, classOf, siblingKeys).length, 0, '同班的多胞胎', 'siblings together'),
@@ -161,12 +176,41 @@ function checks(
     );
     result.push(check('same-sound', together.length, 0, '同音同班人数对', 'same-sounding pairs sharing a class'));
   }
-  if (roster.students.some((student) => student.sourceSchool !== null)) {
+  const schools = new Set(roster.students.flatMap((student) => student.sourceSchool ?? []));
+  if (schools.size > 0) {
+    const limit = Math.max(...[...schools].map((school) => forced((student) => student.sourceSchool, school)));
     result.push(
-      check('source-school-spread', sourceSchoolSpread(roster, classOf, options.classes), 1, '同一毕业学校各班人数差', 'spread of a source school'),
+      check(
+        'source-school-spread',
+        sourceSchoolSpread(roster, classOf, options.classes),
+        limit,
+        '同一毕业学校各班人数差',
+        'spread of a source school',
+      ),
     );
   }
   return result;
+}
+
+/**
+ * The smallest spread of a count that siblings kept together allow: 1, unless a sibling group brings m students of
+ * one kind into a class while the rest leave fewer for the others (triplets from one school, say).
+ */
+function forcedSpread(
+  roster: Roster,
+  options: AssignOptions,
+  valueOf: (student: Student) => string | null,
+  value: string,
+): number {
+  const matching = roster.students.filter((student) => valueOf(student) === value);
+  if (options.siblings === 'apart' || options.classes < 2) return 1;
+  const perGroup = new Map<string, number>();
+  for (const student of matching) {
+    if (student.siblingGroup !== null)
+      perGroup.set(student.siblingGroup, (perGroup.get(student.siblingGroup) ?? 0) + 1);
+  }
+  const block = Math.max(1, ...perGroup.values());
+  return Math.max(1, block - Math.floor((matching.length - block) / (options.classes - 1)));
 }
 
 function check(id: CheckId, value: number, limit: number, zh: string, en: string): Check {
@@ -184,7 +228,11 @@ function sameSiblingGroup(roster: Roster, pair: StudentPair): boolean {
 }
 
 /** Every pair of students sharing a key and a class, each pair once. */
-function pairsTogether(roster: Roster, classOf: readonly number[], keysOf: readonly (readonly string[])[]): StudentPair[] {
+function pairsTogether(
+  roster: Roster,
+  classOf: readonly number[],
+  keysOf: readonly (readonly string[])[],
+): StudentPair[] {
   const byKey = new Map<string, number[]>();
   keysOf.forEach((keys, index) => {
     for (const key of new Set(keys)) {

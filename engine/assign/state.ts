@@ -3,6 +3,9 @@ import type { Problem } from './problem.ts';
 /** No unit: a swap with NONE is a plain move of one unit to another class. */
 export const NONE = -1;
 
+/** Excess on a hard count (size, gender) outweighs any spread of source schools in repair. */
+export const HARD_COUNT_WEIGHT = 1000;
+
 /** A hard conflict outweighs any number of soft ones and counter excesses, so no search trades one for them. */
 export const HARD_CONFLICT_WEIGHT = 1_000_000;
 
@@ -21,6 +24,8 @@ export class Placement {
   private readonly positionInClass: Int32Array;
   readonly low: Int32Array;
   readonly high: Int32Array;
+  /** How much one unit of excess on each counter weighs in repair: hard counts outweigh spreads. */
+  private readonly excessWeight: Int32Array;
   private readonly counterCount: number;
   private readonly featureTotal: number;
 
@@ -36,6 +41,9 @@ export class Placement {
     this.positionInClass = new Int32Array(units).fill(NONE);
     this.low = Int32Array.from(problem.counters, (counter) => counter.low);
     this.high = Int32Array.from(problem.counters, (counter) => counter.high);
+    this.excessWeight = Int32Array.from(problem.counters, (counter) =>
+      counter.family === 'sourceSchool' ? 1 : HARD_COUNT_WEIGHT,
+    );
   }
 
   count(classIndex: number, counter: number): number {
@@ -96,8 +104,8 @@ export class Placement {
   }
 
   /**
-   * Sum over the counters either unit touches of the change in bound excess if u (in `from`) and v (NONE, or in
-   * `to`) trade places. 0 means neither class moves further outside its bounds.
+   * Weighted sum over the counters either unit touches of the change in bound excess if u (in `from`) and v (NONE,
+   * or in `to`) trade places. 0 means neither class moves further outside its bounds.
    */
   counterExcessDelta(u: number, v: number, from: number, to: number): number {
     let delta = this.excessDeltaOver(u, u, v, from, to, NONE);
@@ -114,10 +122,11 @@ export class Placement {
       if (skipUnit !== NONE && this.contributes(skipUnit, counter) !== 0) continue;
       const change = this.contributes(v, counter) - this.contributes(u, counter);
       delta +=
-        this.counterExcess(from, counter, change) -
-        this.counterExcess(from, counter, 0) +
-        this.counterExcess(to, counter, -change) -
-        this.counterExcess(to, counter, 0);
+        this.excessWeight[counter]! *
+        (this.counterExcess(from, counter, change) -
+          this.counterExcess(from, counter, 0) +
+          this.counterExcess(to, counter, -change) -
+          this.counterExcess(to, counter, 0));
     }
     return delta;
   }
