@@ -107,12 +107,10 @@ class PairSearch {
   private readonly window: Float64Array;
   private readonly ideal: Float64Array;
   private readonly baseCost: Float64Array;
-  private readonly firstOfSignature: Int32Array;
-  private readonly nextOfSignature: Int32Array;
   private swapU = new Int32Array(64);
   private swapV = new Int32Array(64);
-  private sumChange = new Float64Array(64);
-  private countChange = new Float64Array(64);
+  private sumChange: Float64Array;
+  private countChange: Float64Array;
   private sortedKey = new Float64Array(64);
   private sortedSwap = new Int32Array(64);
   private swapCount = 0;
@@ -127,9 +125,8 @@ class PairSearch {
     this.window = new Float64Array(this.matched.length);
     this.ideal = new Float64Array(this.matched.length);
     this.baseCost = new Float64Array(this.features);
-    const signatures = problem.signature.reduce((most, signature) => Math.max(most, signature), 0) + 1;
-    this.firstOfSignature = new Int32Array(signatures).fill(NONE);
-    this.nextOfSignature = new Int32Array(problem.unitMembers.length).fill(NONE);
+    this.sumChange = new Float64Array(this.swapU.length * this.features);
+    this.countChange = new Float64Array(this.swapU.length * this.features);
   }
 
   bestTrade(from: number, to: number): Trade | null {
@@ -193,6 +190,7 @@ class PairSearch {
     if (delta >= best.delta) return;
     const u2 = t === NONE ? NONE : this.swapU[t]!;
     const v2 = t === NONE ? NONE : this.swapV[t]!;
+    if (t !== NONE && !placement.pairTradeKeepsBounds(this.swapU[s]!, this.swapV[s]!, u2, v2, from, to)) return;
     if (placement.pairConflictDelta(this.swapU[s]!, this.swapV[s]!, u2, v2, from, to) > 0) return;
     best.delta = delta;
     best.u1 = this.swapU[s]!;
@@ -201,18 +199,14 @@ class PairSearch {
     best.v2 = v2;
   }
 
-  /** Every swap of a unit in `from` with a unit of equal signature in `to`. */
+  /** Every swap of a unit in `from` with a unit in `to` that keeps all counts within their bounds. */
   private collectSwaps(from: number, to: number): void {
-    const { signature, unitFeatureSum, unitFeatureCount } = this.placement.problem;
+    const { unitFeatureSum, unitFeatureCount } = this.placement.problem;
     const F = this.features;
-    const fromUnits = this.placement.unitsOfClass[from]!;
-    for (const u of fromUnits) {
-      this.nextOfSignature[u] = this.firstOfSignature[signature[u]!]!;
-      this.firstOfSignature[signature[u]!] = u;
-    }
     this.swapCount = 0;
     for (const v of this.placement.unitsOfClass[to]!) {
-      for (let u = this.firstOfSignature[signature[v]!]!; u !== NONE; u = this.nextOfSignature[u]!) {
+      for (const u of this.placement.unitsOfClass[from]!) {
+        if (!this.placement.countersStayInBounds(u, v, from, to)) continue;
         const s = this.swapCount++;
         this.ensureCapacity(this.swapCount);
         this.swapU[s] = u;
@@ -223,7 +217,6 @@ class PairSearch {
         }
       }
     }
-    for (const u of fromUnits) this.firstOfSignature[signature[u]!] = NONE;
   }
 
   /**

@@ -137,6 +137,27 @@ export class Placement {
     return this.boundsHoldOver(u, u, v, from, to) && (v === NONE || this.boundsHoldOver(v, u, v, from, to));
   }
 
+  /** True when u1 and u2 (NONE allowed) going from `from` to `to`, and v1 and v2 coming back, keep every bound. */
+  pairTradeKeepsBounds(u1: number, v1: number, u2: number, v2: number, from: number, to: number): boolean {
+    const { contribStart, contribCounter } = this.problem;
+    for (const unit of [u1, v1, u2, v2]) {
+      if (unit === NONE) continue;
+      for (let i = contribStart[unit]!; i < contribStart[unit + 1]!; i++) {
+        const counter = contribCounter[i]!;
+        const change =
+          this.contributes(v1, counter) +
+          this.contributes(v2, counter) -
+          this.contributes(u1, counter) -
+          this.contributes(u2, counter);
+        if (change === 0) continue;
+        if (this.counterExcess(from, counter, change) !== 0 || this.counterExcess(to, counter, -change) !== 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   private boundsHoldOver(unit: number, u: number, v: number, from: number, to: number): boolean {
     const { contribStart, contribCounter } = this.problem;
     for (let i = contribStart[unit]!; i < contribStart[unit + 1]!; i++) {

@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const bin = fileURLToPath(new URL('../bin/sunshine.js', import.meta.url));
+const sample = fileURLToPath(new URL('../../shared/samples/junior/信州区第五中学-gbk.csv', import.meta.url));
+const seed = 'c0ffee'.repeat(10) + 'c0ff';
+
+async function sunshine(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('npx sunshine assign', () => {
+  it('writes id,class,name for every student and prints the checks; same seed, same file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sunshine-'));
+    const first = await sunshine('assign', sample, '--classes', '10', '--seed', seed, '--out', join(dir, 'a.csv'));
+    const second = await sunshine('assign', sample, '--classes', '10', '--seed', seed, '--out', join(dir, 'b.csv'));
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(second.code).toBe(0);
+    const written = readFileSync(join(dir, 'a.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(written[0]).toBe('id,class,name');
+    expect(written).toHaveLength(469);
+    expect(new Set(written.slice(1).map((line) => line.split(',')[1]))).toEqual(
+      new Set(Array.from({ length: 10 }, (_, i) => String(i + 1))),
+    );
+    expect(readFileSync(join(dir, 'b.csv'), 'utf8')).toBe(readFileSync(join(dir, 'a.csv'), 'utf8'));
+    expect(first.stdout).toContain(`种子 seed: ${seed}`);
+    expect(first.stdout).not.toContain('✗');
+  });
+
+  it('prints the metrics as JSON with --json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sunshine-'));
+    const result = await sunshine(
+      'assign',
+      sample,
+      '--classes',
+      '10',
+      '--seed',
+      seed,
+      '--out',
+      join(dir, 'a.csv'),
+      '--json',
+    );
+    const parsed = JSON.parse(result.stdout) as { seed: string; report: { checks: { ok: boolean }[] } };
+    expect(parsed.seed).toBe(seed);
+    expect(parsed.report.checks.every((check) => check.ok)).toBe(true);
+  });
+
+  it.each([
+    [['assign', sample, '--out', 'x.csv'], '--classes'],
+    [['assign', sample, '--classes', 'ten', '--out', 'x.csv'], '--classes'],
+    [['assign', sample, '--classes', '10', '--seed', 'abc', '--out', 'x.csv'], '--seed'],
+    [['assign', sample, '--classes', '10', '--siblings', 'maybe', '--out', 'x.csv'], '--siblings'],
+    [['assign', 'missing.csv', '--classes', '3', '--out', 'x.csv'], 'missing.csv'],
+    [['frobnicate'], 'frobnicate'],
+  ])('refuses %j with a message naming %s (exit 2)', async (args, named) => {
+    const result = await sunshine(...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(named);
+    expect(result.stderr).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('explains an impossible draw (exit 3)', async () => {
+    const result = await sunshine('assign', sample, '--classes', '2', '--cap', '50', '--out', join(tmpdir(), 'x.csv'));
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('无法分班');
+    expect(result.stderr).toContain('cannot assign');
+  });
+});
