@@ -14,9 +14,13 @@ const engineMustStayPure = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '**/dist/**', 'data/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'dist/**', '**/dist/**', 'data/**', 'coverage/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
+  {
+    files: ['bin/*.js', '*.js'],
+    languageOptions: { globals: { process: 'readonly' } },
+  },
   {
     languageOptions: {
       parserOptions: {

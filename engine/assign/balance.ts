@@ -40,7 +40,7 @@ export function balance(placement: Placement, effort: BalanceEffort): void {
   const classes = problem.classes;
   if (classes < 2 || problem.features.length === 0) return;
   const search = new PairSearch(placement);
-  const cache: (Trade | null | undefined)[] = new Array(classes * classes);
+  const cache = new Array<Trade | null | undefined>(classes * classes);
   const order = Array.from({ length: classes }, (_, index) => index);
   const cost = new Float64Array(classes);
 

@@ -38,11 +38,16 @@ export function syntheticRoster({ students, withScores, label }: SyntheticOption
     const school = weighted(SOURCE_SCHOOLS, SCHOOL_WEIGHTS, random);
     const birth = `20${withScores ? 12 : 18}-${pad(1 + random.below(12))}-${pad(1 + random.below(28))}`;
     const group = size > 1 ? `D${String(++siblingGroups).padStart(3, '0')}` : null;
+    const siblingNames = new Set<string>();
     for (let i = 0; i < size; i++) {
       const index = list.length;
+      let name: string;
+      do name = surname + pick(GIVEN, random) + (random.below(3) === 0 ? '' : pick(GIVEN, random));
+      while (siblingNames.has(name));
+      siblingNames.add(name);
       list.push({
         id: `S${String(index + 1).padStart(6, '0')}`,
-        name: surname + pick(GIVEN, random) + (random.below(3) === 0 ? '' : pick(GIVEN, random)),
+        name,
         gender: random.below(100) < 53 ? 'M' : 'F',
         birthDate: birth,
         idCard: null,
