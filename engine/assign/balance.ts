@@ -9,7 +9,7 @@ const NARROWEST_WINDOW_PER_SD = 0.15;
 /** Room for 2^21 swap indices below a sort key. */
 const PACK = 2 ** 21;
 
-/** The best exchange found between two classes: one or two swaps of units with equal signatures. */
+/** The best exchange found between two classes: one or two swaps of units. */
 interface Trade {
   delta: number;
   u1: number;
@@ -31,9 +31,9 @@ export const DEFAULT_EFFORT: BalanceEffort = { tradesPerClass: 10 };
  * once, leaving class means a few score steps apart. So each step takes the class furthest from the school's means
  * and searches the exchanges of one or two pairs of students between it and another class (partners whose
  * deviations point the other way first), pairing swaps whose effects on the means complement each other through a
- * sorted window, and makes the best such trade. Units are only swapped with units of equal signature, so no count
- * moves and every rule settled before balancing still holds. Best trades per class pair are cached until either
- * class changes.
+ * sorted window, and makes the best such trade. Only trades that keep every count within its bounds and add no
+ * conflict are made, so every rule settled before balancing still holds. Best trades per class pair are cached until
+ * either class changes.
  */
 export function balance(placement: Placement, effort: BalanceEffort): void {
   const { problem } = placement;

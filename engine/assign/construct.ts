@@ -78,14 +78,16 @@ function troubledUnits(placement: Placement, random: RandomStream): number[] {
     for (let counter = 0; counter < counterCount; counter++) {
       const value = placement.count(classIndex, counter);
       if (value > placement.high[counter]!) {
-        const holders = placement.unitsOfClass[classIndex]!.filter((unit) => contributes(placement, unit, counter));
+        const holders = placement.unitsOfClass[classIndex]!.filter(
+          (unit) => placement.contributes(unit, counter) !== 0,
+        );
         if (holders.length > 0) picked.add(holders[random.below(holders.length)]!);
       } else if (value < placement.low[counter]!) {
         const donors = [];
         for (let other = 0; other < problem.classes; other++) {
           if (placement.count(other, counter) <= placement.low[counter]!) continue;
           for (const unit of placement.unitsOfClass[other]!)
-            if (contributes(placement, unit, counter)) donors.push(unit);
+            if (placement.contributes(unit, counter) !== 0) donors.push(unit);
         }
         if (donors.length > 0) picked.add(donors[random.below(donors.length)]!);
       }
@@ -95,12 +97,6 @@ function troubledUnits(placement: Placement, random: RandomStream): number[] {
     }
   }
   return [...picked].sort((a, b) => a - b);
-}
-
-function contributes(placement: Placement, unit: number, counter: number): boolean {
-  const { contribStart, contribCounter } = placement.problem;
-  for (let i = contribStart[unit]!; i < contribStart[unit + 1]!; i++) if (contribCounter[i] === counter) return true;
-  return false;
 }
 
 function improveUnit(placement: Placement, u: number, random: RandomStream): void {

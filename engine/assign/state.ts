@@ -171,7 +171,8 @@ export class Placement {
     return true;
   }
 
-  private contributes(unit: number, counter: number): number {
+  /** How much `unit` (0 for NONE) adds to `counter`. */
+  contributes(unit: number, counter: number): number {
     if (unit === NONE) return 0;
     const { contribStart, contribCounter, contribAmount } = this.problem;
     for (let i = contribStart[unit]!; i < contribStart[unit + 1]!; i++) {
