@@ -21,3 +21,18 @@ export function soundNameKey(name: string): string {
   });
   return syllables.join(' ');
 }
+
+const soundKeyOfRecord = new WeakMap<{ readonly name: string }, string>();
+
+/**
+ * soundNameKey of a record's name, remembered per record: a draw and its re-check read the same student records,
+ * and converting to pinyin is the costliest step of both.
+ */
+export function recordSoundKey(record: { readonly name: string }): string {
+  let key = soundKeyOfRecord.get(record);
+  if (key === undefined) {
+    key = soundNameKey(record.name);
+    soundKeyOfRecord.set(record, key);
+  }
+  return key;
+}

@@ -1,6 +1,9 @@
+import type { Extremes } from './ranges.ts';
 import { NONE, type Placement } from './state.ts';
 
 const IMPROVEMENT = 1e-9;
+/** Ranges closer than this are equal. */
+export const TIE = 1e-12;
 /** Mean features whose transfer must match for a pair of swaps to be evaluated; more subjects are still scored. */
 const MATCHED_FEATURES = 3;
 /** Widest half-width of the match window, as a fraction of the feature's student SD. */
@@ -8,9 +11,15 @@ const WINDOW_PER_SD = 0.25;
 const NARROWEST_WINDOW_PER_SD = 0.15;
 /** Room for 2^21 swap indices below a sort key. */
 const PACK = 2 ** 21;
+/** Largest table of swap verdicts by pair of signatures kept (bytes ×5). */
+const MAX_VERDICTS = 2 ** 22;
+/** Partner classes searched for each class in turn; large districts need not look at every class. */
+const PARTNERS = 12;
 
 /** The best exchange found between two classes: one or two swaps of units. */
-interface Trade {
+export interface Trade {
+  /** Widest range of class means after the trade, when ranges are targeted; 0 otherwise. */
+  range: number;
   delta: number;
   u1: number;
   v1: number;
@@ -29,59 +38,93 @@ export const DEFAULT_EFFORT: BalanceEffort = { tradesPerClass: 10 };
 /**
  * Exchange-method anticlustering, widened: a single-unit exchange stalls where no one swap improves every subject at
  * once, leaving class means a few score steps apart. So each step takes the class furthest from the school's means
- * and searches the exchanges of one or two pairs of students between it and another class (partners whose
- * deviations point the other way first), pairing swaps whose effects on the means complement each other through a
- * sorted window, and makes the best such trade. Only trades that keep every count within its bounds and add no
- * conflict are made, so every rule settled before balancing still holds. Best trades per class pair are cached until
- * either class changes.
+ * and searches the exchanges of one or two pairs of students between it and one of its most complementary partners
+ * (deviations pointing the other way first), pairing swaps whose effects on the means complement each other through
+ * a sorted window, and makes the first improving trade. Only trades that keep every count within its bounds and add
+ * no conflict are made, so every rule settled before balancing still holds. Best trades per class pair are cached
+ * until either class changes; a class none of whose partners can improve it is skipped until it changes, and the
+ * search ends when a full round over the skipped classes finds nothing.
  */
 export function balance(placement: Placement, effort: BalanceEffort): void {
-  const { problem } = placement;
-  const classes = problem.classes;
-  if (classes < 2 || problem.features.length === 0) return;
+  const classes = placement.problem.classes;
+  if (classes < 2 || placement.problem.features.length === 0) return;
   const search = new PairSearch(placement);
+  const maxTrades = effort.tradesPerClass * classes;
   const cache = new Array<Trade | null | undefined>(classes * classes);
-  const order = Array.from({ length: classes }, (_, index) => index);
-  const cost = new Float64Array(classes);
-
-  const partners = Array.from({ length: classes }, (_, index) => index);
+  const cost = Float64Array.from({ length: classes }, (_, c) => classCost(placement, c));
+  const stuck = new Uint8Array(classes);
+  const partners = new Int32Array(Math.min(classes - 1, PARTNERS));
   const affinity = new Float64Array(classes);
-  const maxSteps = effort.tradesPerClass * classes;
-  for (let step = 0; step < maxSteps; step++) {
-    for (let c = 0; c < classes; c++) cost[c] = classCost(placement, c);
-    order.sort((a, b) => cost[b]! - cost[a]! || a - b);
-    let applied = false;
-    for (const worst of order) {
-      // Partners whose deviations point the other way first: the first improving trade among them is taken.
-      for (let c = 0; c < classes; c++) affinity[c] = deviationProduct(placement, worst, c);
-      partners.sort((a, b) => affinity[a]! - affinity[b]! || a - b);
-      for (const partner of partners) {
-        if (partner === worst) continue;
-        const from = Math.min(worst, partner);
-        const to = Math.max(worst, partner);
-        let trade = cache[from * classes + to];
-        if (trade === undefined) {
-          trade = search.bestTrade(from, to);
-          cache[from * classes + to] = trade;
-        }
-        if (trade === null) continue;
-        placement.swap(trade.u1, trade.v1, to);
-        if (trade.u2 !== NONE) placement.swap(trade.u2, trade.v2, to);
-        for (let c = 0; c < classes; c++) {
-          cache[Math.min(c, from) * classes + Math.max(c, from)] = undefined;
-          cache[Math.min(c, to) * classes + Math.max(c, to)] = undefined;
-        }
-        applied = true;
-        break;
-      }
-      if (applied) break;
+  let tradedSinceRefresh = false;
+  for (let trades = 0; trades < maxTrades;) {
+    const worst = worstUnstuck(cost, stuck);
+    if (worst === NONE) {
+      if (!tradedSinceRefresh) return;
+      stuck.fill(0);
+      tradedSinceRefresh = false;
+      continue;
     }
-    if (!applied) return;
+    for (let c = 0; c < classes; c++) affinity[c] = deviationProduct(placement, worst, c);
+    const partnerCount = closestComplements(affinity, worst, partners);
+    let applied = false;
+    for (let i = 0; i < partnerCount; i++) {
+      const partner = partners[i]!;
+      const from = Math.min(worst, partner);
+      const to = Math.max(worst, partner);
+      let trade = cache[from * classes + to];
+      if (trade === undefined) {
+        trade = search.bestTrade(from, to);
+        cache[from * classes + to] = trade;
+      }
+      if (trade === null) continue;
+      placement.swap(trade.u1, trade.v1, to);
+      if (trade.u2 !== NONE) placement.swap(trade.u2, trade.v2, to);
+      for (let c = 0; c < classes; c++) {
+        cache[Math.min(c, from) * classes + Math.max(c, from)] = undefined;
+        cache[Math.min(c, to) * classes + Math.max(c, to)] = undefined;
+      }
+      cost[from] = classCost(placement, from);
+      cost[to] = classCost(placement, to);
+      stuck[from] = 0;
+      stuck[to] = 0;
+      applied = true;
+      break;
+    }
+    if (applied) {
+      trades++;
+      tradedSinceRefresh = true;
+    } else {
+      stuck[worst] = 1;
+    }
   }
 }
 
+function worstUnstuck(cost: Float64Array, stuck: Uint8Array): number {
+  let worst = NONE;
+  for (let c = 0; c < cost.length; c++) {
+    if (stuck[c] === 0 && (worst === NONE || cost[c]! > cost[worst]!)) worst = c;
+  }
+  return worst;
+}
+
+/** Fills `partners` with the classes of lowest affinity to `self` (most complementary first); returns how many. */
+export function closestComplements(affinity: Float64Array, self: number, partners: Int32Array): number {
+  let count = 0;
+  for (let c = 0; c < affinity.length; c++) {
+    if (c === self) continue;
+    let position = count < partners.length ? count++ : partners.length;
+    if (position === partners.length && affinity[c]! >= affinity[partners[position - 1]!]!) continue;
+    while (position > 0 && affinity[partners[position - 1]!]! > affinity[c]!) {
+      if (position < partners.length) partners[position] = partners[position - 1]!;
+      position--;
+    }
+    partners[position] = c;
+  }
+  return count;
+}
+
 /** Weighted inner product of two classes' deviations from the school means: negative when they complement. */
-function deviationProduct(placement: Placement, a: number, b: number): number {
+export function deviationProduct(placement: Placement, a: number, b: number): number {
   const { features } = placement.problem;
   const F = features.length;
   let product = 0;
@@ -101,12 +144,18 @@ function classCost(placement: Placement, classIndex: number): number {
 }
 
 /** Scratch space for searching trades between two classes, reused so the search allocates almost nothing. */
-class PairSearch {
+export class PairSearch {
   private readonly features: number;
   private readonly matched: number[];
   private readonly window: Float64Array;
   private readonly ideal: Float64Array;
   private readonly baseCost: Float64Array;
+  private readonly mean: Float64Array;
+  private readonly inverseVariance: Float64Array;
+  private readonly sumFrom: Float64Array;
+  private readonly sumTo: Float64Array;
+  private readonly countFrom: Float64Array;
+  private readonly countTo: Float64Array;
   private swapU = new Int32Array(64);
   private swapV = new Int32Array(64);
   private sumChange: Float64Array;
@@ -114,8 +163,16 @@ class PairSearch {
   private sortedKey = new Float64Array(64);
   private sortedSwap = new Int32Array(64);
   private swapCount = 0;
+  private readonly tradeSum: Float64Array;
+  private readonly tradeCount: Float64Array;
+  private extremes: Extremes | null = null;
+  private readonly signatureCount: number;
+  /** Per pair of signatures: whether swapping them keeps the bounds, valid where verdictStamp equals stamp. */
+  private readonly verdict: Uint8Array | null;
+  private readonly verdictStamp: Int32Array;
+  private stamp = 0;
 
-  constructor(private readonly placement: Placement) {
+  constructor(readonly placement: Placement) {
     const { problem } = placement;
     this.features = problem.features.length;
     this.matched = problem.features
@@ -125,16 +182,37 @@ class PairSearch {
     this.window = new Float64Array(this.matched.length);
     this.ideal = new Float64Array(this.matched.length);
     this.baseCost = new Float64Array(this.features);
+    this.mean = Float64Array.from(problem.features, (feature) => feature.mean);
+    this.inverseVariance = Float64Array.from(problem.features, (feature) => feature.inverseVariance);
+    this.sumFrom = new Float64Array(this.features);
+    this.sumTo = new Float64Array(this.features);
+    this.countFrom = new Float64Array(this.features);
+    this.countTo = new Float64Array(this.features);
+    this.tradeSum = new Float64Array(this.features);
+    this.tradeCount = new Float64Array(this.features);
+    this.signatureCount = problem.signature.reduce((most, signature) => Math.max(most, signature + 1), 0);
+    const tableSize = this.signatureCount * this.signatureCount;
+    this.verdict = tableSize <= MAX_VERDICTS ? new Uint8Array(tableSize) : null;
+    this.verdictStamp = new Int32Array(this.verdict === null ? 0 : tableSize);
     this.sumChange = new Float64Array(this.swapU.length * this.features);
     this.countChange = new Float64Array(this.swapU.length * this.features);
   }
 
-  bestTrade(from: number, to: number): Trade | null {
+  /**
+   * The trade between two classes that lowers the objective most, or — given the current extremes — that narrows the
+   * widest range of class means most, then lowers the objective. Null when no trade improves.
+   */
+  bestTrade(from: number, to: number, extremes: Extremes | null = null): Trade | null {
     this.collectSwaps(from, to);
     if (this.swapCount === 0) return null;
     const F = this.features;
+    const { featureSum, featureCount } = this.placement;
     for (let f = 0; f < F; f++) {
       this.baseCost[f] = this.placement.featureCost(from, f, 0, 0) + this.placement.featureCost(to, f, 0, 0);
+      this.sumFrom[f] = featureSum[from * F + f]!;
+      this.sumTo[f] = featureSum[to * F + f]!;
+      this.countFrom[f] = featureCount[from * F + f]!;
+      this.countTo[f] = featureCount[to * F + f]!;
     }
     for (let i = 0; i < this.matched.length; i++) {
       const f = this.matched[i]!;
@@ -148,17 +226,21 @@ class PairSearch {
     }
     this.sortByFirstMatched();
 
-    const best: Trade = { delta: -IMPROVEMENT, u1: NONE, v1: NONE, u2: NONE, v2: NONE };
+    this.extremes = extremes;
+    extremes?.prepare(from, to);
+    const best: Trade = { range: extremes?.widest ?? 0, delta: -IMPROVEMENT, u1: NONE, v1: NONE, u2: NONE, v2: NONE };
     const n = this.swapCount;
     const first = this.matched[0];
-    for (let s = 0; s < n; s++) {
+    // Each pair of swaps is met once, from the one earlier in sorted order.
+    for (let i = 0; i < n; i++) {
+      const s = this.sortedSwap[i]!;
       this.offer(best, s, NONE, from, to);
       if (first === undefined) continue;
-      const wanted = this.ideal[0]! - this.sumChange[s * F + first]!;
-      let position = this.lowerBound(wanted - this.window[0]!);
+      const wanted = this.ideal[0]! - this.sortedKey[i]!;
+      let position = Math.max(i + 1, this.lowerBound(wanted - this.window[0]!));
       for (; position < n && this.sortedKey[position]! <= wanted + this.window[0]!; position++) {
         const t = this.sortedSwap[position]!;
-        if (t <= s || !this.complements(s, t)) continue;
+        if (!this.complements(s, t)) continue;
         if (this.swapU[t] === this.swapU[s] || this.swapV[t] === this.swapV[s]) continue;
         this.offer(best, s, t, from, to);
       }
@@ -181,17 +263,30 @@ class PairSearch {
     const F = this.features;
     const placement = this.placement;
     let delta = 0;
+    // Placement.featureCost of both classes, inlined with the same arithmetic: this is the innermost loop.
     for (let f = 0; f < F; f++) {
       const sum = this.sumChange[s * F + f]! + (t === NONE ? 0 : this.sumChange[t * F + f]!);
       const count = this.countChange[s * F + f]! + (t === NONE ? 0 : this.countChange[t * F + f]!);
+      this.tradeSum[f] = sum;
+      this.tradeCount[f] = count;
+      const mean = this.mean[f]!;
+      const weight = this.inverseVariance[f]!;
+      const countFrom = this.countFrom[f]! + count;
+      const countTo = this.countTo[f]! - count;
+      const deviationFrom = this.sumFrom[f]! + sum - countFrom * mean;
+      const deviationTo = this.sumTo[f]! + -sum - countTo * mean;
       delta +=
-        placement.featureCost(from, f, sum, count) + placement.featureCost(to, f, -sum, -count) - this.baseCost[f]!;
+        (countFrom === 0 ? 0 : (deviationFrom * deviationFrom * weight) / countFrom) +
+        (countTo === 0 ? 0 : (deviationTo * deviationTo * weight) / countTo) -
+        this.baseCost[f]!;
     }
-    if (delta >= best.delta) return;
+    const range = this.extremes === null ? 0 : this.extremes.widestAfter(from, to, this.tradeSum, this.tradeCount);
+    if (range > best.range + TIE || (range >= best.range - TIE && delta >= best.delta)) return;
     const u2 = t === NONE ? NONE : this.swapU[t]!;
     const v2 = t === NONE ? NONE : this.swapV[t]!;
     if (t !== NONE && !placement.pairTradeKeepsBounds(this.swapU[s]!, this.swapV[s]!, u2, v2, from, to)) return;
     if (placement.pairConflictDelta(this.swapU[s]!, this.swapV[s]!, u2, v2, from, to) > 0) return;
+    best.range = range;
     best.delta = delta;
     best.u1 = this.swapU[s]!;
     best.v1 = this.swapV[s]!;
@@ -204,9 +299,10 @@ class PairSearch {
     const { unitFeatureSum, unitFeatureCount } = this.placement.problem;
     const F = this.features;
     this.swapCount = 0;
+    this.stamp++;
     for (const v of this.placement.unitsOfClass[to]!) {
       for (const u of this.placement.unitsOfClass[from]!) {
-        if (!this.placement.countersStayInBounds(u, v, from, to)) continue;
+        if (!this.keepsBounds(u, v, from, to)) continue;
         const s = this.swapCount++;
         this.ensureCapacity(this.swapCount);
         this.swapU[s] = u;
@@ -217,6 +313,21 @@ class PairSearch {
         }
       }
     }
+  }
+
+  /**
+   * Whether a swap keeps every count within bounds depends only on the two units' signatures while the classes stay
+   * as they are, so each pair of signatures is checked once per search (when the table fits in memory).
+   */
+  private keepsBounds(u: number, v: number, from: number, to: number): boolean {
+    const { signature } = this.placement.problem;
+    if (this.verdict === null) return this.placement.countersStayInBounds(u, v, from, to);
+    const key = signature[u]! * this.signatureCount + signature[v]!;
+    if (this.verdictStamp[key] !== this.stamp) {
+      this.verdictStamp[key] = this.stamp;
+      this.verdict[key] = this.placement.countersStayInBounds(u, v, from, to) ? 1 : 0;
+    }
+    return this.verdict[key] === 1;
   }
 
   /**

@@ -3,6 +3,7 @@ import type { Roster } from '../roster.ts';
 import { balance, DEFAULT_EFFORT, type BalanceEffort } from './balance.ts';
 import { placeGreedily, repair } from './construct.ts';
 import { AssignInfeasible, infeasible, type AssignError } from './errors.ts';
+import { narrowRanges } from './ranges.ts';
 import { measure, type BalanceReport } from './metrics.ts';
 import type { AssignOptions } from './options.ts';
 import { compileProblem, type CounterFamily } from './problem.ts';
@@ -52,6 +53,7 @@ export function assign(
     placeGreedily(placement, random);
     const relaxations = settleHardRules(placement, random);
     balance(placement, effort);
+    narrowRanges(placement, effort.tradesPerClass * problem.classes);
 
     const classNumbers = shuffleInPlace(
       Array.from({ length: problem.classes }, (_, index) => index + 1),

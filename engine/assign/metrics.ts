@@ -1,5 +1,5 @@
 import { dayNumber, isoDate } from '../dates.ts';
-import { exactNameKey, soundNameKey } from '../names.ts';
+import { exactNameKey, recordSoundKey } from '../names.ts';
 import type { Roster, Student } from '../roster.ts';
 import type { AssignOptions } from './options.ts';
 
@@ -218,7 +218,7 @@ function check(id: CheckId, value: number, limit: number, zh: string, en: string
 }
 
 function soundKeys(roster: Roster): string[][] {
-  return roster.students.map((student) => [soundNameKey(student.name)]);
+  return roster.students.map((student) => [recordSoundKey(student)]);
 }
 
 function sameSiblingGroup(roster: Roster, pair: StudentPair): boolean {

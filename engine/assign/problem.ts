@@ -1,4 +1,4 @@
-import { exactNameKey, soundNameKey } from '../names.ts';
+import { exactNameKey, recordSoundKey } from '../names.ts';
 import type { Roster, Student } from '../roster.ts';
 import { dayNumber } from '../dates.ts';
 import { infeasible } from './errors.ts';
@@ -57,6 +57,11 @@ export interface FeatureSpec {
   readonly mean: number;
   /** 1 / variance across students, so features of any unit weigh alike. 0 for a constant feature. */
   readonly inverseVariance: number;
+  /**
+   * How wide a range of class means (for `spread`, of class root-mean-square deviations) counts as one unit when the
+   * widest gap is narrowed: the quantity's SD, times SPREAD_RANGE_TOLERANCE for spreads. 0 when not balanced.
+   */
+  readonly rangeUnit: number;
 }
 
 export function compileProblem(roster: Roster, options: AssignOptions): Problem {
@@ -214,7 +219,7 @@ function buildConflicts(
   collect('apartGroup', (student) => student.apartGroups);
   if (options.siblings === 'apart') collect('siblingsApart', (s) => (s.siblingGroup === null ? [] : [s.siblingGroup]));
   collect('sameName', (student) => [exactNameKey(student.name)]);
-  if (options.names === 'sound') collect('sameSound', (student) => [soundNameKey(student.name)]);
+  if (options.names === 'sound') collect('sameSound', (student) => [recordSoundKey(student)]);
 
   const edges = new Map<number, Map<number, boolean>>();
   for (const { kind, key, members } of groups) {
@@ -320,7 +325,12 @@ function buildFeatures(
     const inverseVariance = variance > 1e-9 ? weight / variance : 0;
     return { label, role, mean, sd: Math.sqrt(Math.max(0, variance)), inverseVariance };
   });
-  return { features, unitFeatureSum, unitFeatureCount };
+  // Each spread follows the mean of its quantity, whose SD sets the scale of the spread's range too.
+  const withRangeUnits = features.map((feature, f) => ({
+    ...feature,
+    rangeUnit: feature.role === 'mean' ? feature.sd : SPREAD_RANGE_TOLERANCE * features[f - 1]!.sd,
+  }));
+  return { features: withRangeUnits, unitFeatureSum, unitFeatureCount };
 }
 
 /**
@@ -328,6 +338,9 @@ function buildFeatures(
  * tenths: in standard units the SD tolerance is some thirty times looser, so its squared deviations weigh ~1/1000.
  */
 const SPREAD_WEIGHT = 0.01;
+
+/** Class SDs may differ some six times more than class means (tenths of a point against hundredths). */
+const SPREAD_RANGE_TOLERANCE = 10;
 
 const MAX_DECIMALS = 4;
 

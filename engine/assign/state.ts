@@ -25,7 +25,7 @@ export class Placement {
   readonly low: Int32Array;
   readonly high: Int32Array;
   /** How much one unit of excess on each counter weighs in repair: hard counts outweigh spreads. */
-  private readonly excessWeight: Int32Array;
+  readonly excessWeight: Int32Array;
   private readonly counterCount: number;
   private readonly featureTotal: number;
 
@@ -81,6 +81,16 @@ export class Placement {
       this.place(v, from);
     }
     this.place(u, to);
+  }
+
+  /** Puts every unit into the class given for it, moving only those whose class differs. */
+  moveAll(classOfUnit: Int32Array): void {
+    const moving: number[] = [];
+    for (let unit = 0; unit < classOfUnit.length; unit++) {
+      if (this.classOfUnit[unit] !== classOfUnit[unit]) moving.push(unit);
+    }
+    for (const unit of moving) this.remove(unit);
+    for (const unit of moving) this.place(unit, classOfUnit[unit]!);
   }
 
   private addToClass(unit: number, classIndex: number, sign: 1 | -1): void {
