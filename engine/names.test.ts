@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactNameKey, soundNameKey } from './names.ts';
+import { dialectNameKey, exactNameKey, soundAlikeKey, soundNameKey } from './names.ts';
 
 describe('name keys', () => {
   it.each([
@@ -23,5 +23,30 @@ describe('name keys', () => {
     ['张三', '张山', false],
   ])('%s sounds like %s: %s', (a, b, same) => {
     expect(soundNameKey(a) === soundNameKey(b)).toBe(same);
+  });
+
+  it.each([
+    ['张伟', '臧伟', true], // zh / z
+    ['陈晨', '岑晨', true], // ch / c
+    ['刘洋', '牛洋', true], // l / n
+    ['胡军', '符军', true], // h / f
+    ['荣华', '龙华', true], // r / l
+    ['王帆', '万帆', true], // ang / an
+    ['陈诚', '陈晨', true], // eng / en
+    ['李玲', '李林', true], // ing / in
+    ['杨江', '杨坚', true], // iang / ian
+    ['黄光', '黄关', true], // uang / uan
+    ['张三', '张山', true], // s / sh
+    ['张伟', '王伟', false],
+    ['李明', '李梅', false],
+  ])('to a dialect ear %s sounds like %s: %s', (a, b, same) => {
+    expect(dialectNameKey(soundNameKey(a)) === dialectNameKey(soundNameKey(b))).toBe(same);
+  });
+
+  it('keeps a name apart by the rule asked for: identical only, same sound, or dialect sound', () => {
+    const [a, b] = [{ name: '刘洋' }, { name: '牛阳' }];
+    expect(soundAlikeKey(a, 'exact')).toBeNull();
+    expect(soundAlikeKey(a, 'sound') === soundAlikeKey(b, 'sound')).toBe(false);
+    expect(soundAlikeKey(a, 'dialect') === soundAlikeKey(b, 'dialect')).toBe(true);
   });
 });

@@ -61,7 +61,34 @@ describe('npx sunshine assign', () => {
     expect(parsed.report.checks.every((check) => check.ok)).toBe(true);
   });
 
+  it('spreads score bands and extremes and separates dialect sound-alikes on request, with their tables', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sunshine-'));
+    const options = ['--bands', '4', '--rank-by', '数学', '--extremes', '5', '--names', 'dialect', '--seed', seed];
+    const json = await sunshine('assign', sample, '--classes', '10', ...options, '--out', join(dir, 'a.csv'), '--json');
+    const parsed = JSON.parse(json.stdout) as {
+      options: { bands: number; names: string };
+      report: {
+        distribution: { rankedBy: string; bands: { perClass: number[] }[]; top: { perClass: number[] } };
+        checks: { id: string; ok: boolean }[];
+      };
+    };
+    expect(parsed.options).toMatchObject({ bands: 4, names: 'dialect' });
+    expect(parsed.report.distribution.rankedBy).toBe('数学');
+    expect(parsed.report.distribution.bands).toHaveLength(4);
+    expect(Math.max(...parsed.report.distribution.top.perClass)).toBe(1);
+    expect(parsed.report.checks.filter((check) => check.id.startsWith('band') || check.id.endsWith('share'))).toEqual([
+      expect.objectContaining({ id: 'band-spread', ok: true }),
+      expect.objectContaining({ id: 'top-share', ok: true }),
+      expect.objectContaining({ id: 'bottom-share', ok: true }),
+    ]);
+    const text = await sunshine('assign', sample, '--classes', '10', ...options, '--out', join(dir, 'b.csv'));
+    expect(text.stdout).toContain('按 数学 排名');
+    expect(text.stdout).toContain('第1档');
+  });
+
   it.each([
+    [['assign', sample, '--classes', '10', '--rank-by', '体育', '--out', 'x.csv'], '体育'],
+    [['assign', sample, '--classes', '10', '--names', 'loose', '--out', 'x.csv'], '--names'],
     [['assign', sample, '--out', 'x.csv'], '--classes'],
     [['assign', sample, '--classes', 'ten', '--out', 'x.csv'], '--classes'],
     [['assign', sample, '--classes', '10', '--seed', 'abc', '--out', 'x.csv'], '--seed'],

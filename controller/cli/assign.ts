@@ -12,7 +12,8 @@ import type { Io } from './io.ts';
 import { summarise } from './summary.ts';
 
 export const ASSIGN_USAGE = `sunshine assign <名单 roster.csv|.xlsx> --classes K [--cap N] [--seed HEX64]
-    [--siblings together|apart] [--names exact|sound] [--sheet 工作表] [--scores 语文,数学]
+    [--siblings together|apart] [--names exact|sound|dialect] [--sheet 工作表] [--scores 语文,数学]
+    [--bands N（分数段，默认 10，0 不分段）] [--rank-by 科目 subject] [--extremes N（前后各 N 名，默认 10）]
     --out 结果 result.csv [--json]`;
 
 /** Default cap when none is given: the junior-school limit, the larger of the two standard caps. */
@@ -25,6 +26,9 @@ export async function assignCommand(args: string[], io: Io): Promise<number> {
     seed: { type: 'string' },
     siblings: { type: 'string' },
     names: { type: 'string' },
+    bands: { type: 'string' },
+    'rank-by': { type: 'string' },
+    extremes: { type: 'string' },
     sheet: { type: 'string' },
     scores: { type: 'string' },
     out: { type: 'string' },
@@ -41,12 +45,21 @@ export async function assignCommand(args: string[], io: Io): Promise<number> {
     classes,
     cap: wholeNumber(values.cap, '--cap', 1) ?? DEFAULT_CAP,
     siblings: oneOf(values.siblings, '--siblings', ['together', 'apart'] as const) ?? DEFAULT_OPTIONS.siblings,
-    names: oneOf(values.names, '--names', ['exact', 'sound'] as const) ?? DEFAULT_OPTIONS.names,
+    names: oneOf(values.names, '--names', ['exact', 'sound', 'dialect'] as const) ?? DEFAULT_OPTIONS.names,
+    bands: wholeNumber(values.bands, '--bands', 0) ?? DEFAULT_OPTIONS.bands,
+    rankBy: values['rank-by'] ?? DEFAULT_OPTIONS.rankBy,
+    extremes: wholeNumber(values.extremes, '--extremes', 0) ?? DEFAULT_OPTIONS.extremes,
   };
   const seed = readSeed(values.seed);
 
   const roster = await readRoster(rosterPath, values.sheet, values.scores, io);
   if (roster === null) return 2;
+  if (options.rankBy !== null && !roster.subjects.includes(options.rankBy)) {
+    throw new UsageError(
+      `--rank-by：名单中没有科目“${options.rankBy}”（有：${roster.subjects.join('、')}）`,
+      `--rank-by: the roster has no subject "${options.rankBy}" (it has: ${roster.subjects.join(', ')})`,
+    );
+  }
 
   const outcome = assign(roster, options, seed);
   if (!outcome.ok) {

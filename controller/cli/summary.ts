@@ -29,12 +29,31 @@ export function summarise(roster: Roster, outcome: Success): string {
     const days = report.birthDateMeanRangeDays.toFixed(1);
     lines.push(`平均出生日期极差 ${days} 天 / range of class mean birth dates: ${days} days`);
   }
+  lines.push(...distributionTable(report.distribution, report.classes.length));
   lines.push('', '检查 / checks:');
   for (const check of report.checks) {
     lines.push(`${check.ok ? '✓' : '✗'} ${check.zh} / ${check.en}: ${check.value}（上限 limit ${check.limit}）`);
   }
   for (const relaxation of outcome.relaxations) lines.push(`! ${relaxation.zh} / ${relaxation.en}`);
   return lines.join('\n');
+}
+
+/** Per class: how many of each score band (第1档 highest), of the top and of the bottom students. */
+function distributionTable(distribution: Success['report']['distribution'], classes: number): string[] {
+  const { bands, top, bottom, rankedBy } = distribution;
+  const rows = [
+    ...bands.map((row) => [`第${row.label}档 band ${row.label}`, ...row.perClass.map(String)]),
+    ...(top === null ? [] : [[`前 ${sum(top.perClass)} 名 top`, ...top.perClass.map(String)]]),
+    ...(bottom === null ? [] : [[`后 ${sum(bottom.perClass)} 名 bottom`, ...bottom.perClass.map(String)]]),
+  ];
+  if (rows.length === 0) return [];
+  const by = rankedBy ?? '总分 total';
+  const header = [`按 ${by} 排名 / ranked by`, ...Array.from({ length: classes }, (_, c) => `${c + 1}班`)];
+  return ['', table([header, ...rows])];
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
 }
 
 /** Columns padded by display width: CJK characters take two cells in a terminal. */

@@ -2,18 +2,24 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exactNameKey } from '../names.ts';
 import type { Roster, Student } from '../roster.ts';
-import { assign, type AssignOptions } from './index.ts';
+import { assign, DEFAULT_OPTIONS, type AssignOptions } from './index.ts';
 
 const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '章伟', '刘阳', '王方', '赵磊', '黄敏', '周杰', '吴桐'];
 const SCHOOLS = ['一小', '二小', '三小'];
 
-/** A roster of `n` students with duplicates, sound-alikes, siblings, apart groups, schools and missing scores. */
+/**
+ * A roster of `n` students with duplicates, sound-alikes, siblings, apart groups, schools and missing scores, and
+ * options with score bands, top and bottom students and every name rule.
+ */
 const rosterArbitrary = fc
   .record({ classes: fc.integer({ min: 2, max: 6 }), perClass: fc.integer({ min: 1, max: 14 }) })
   .chain(({ classes, perClass }) =>
     fc.record({
       classes: fc.constant(classes),
       extraCap: fc.integer({ min: 0, max: 3 }),
+      bands: fc.constantFrom(0, 2, 3, 5),
+      extremes: fc.integer({ min: 0, max: 5 }),
+      names: fc.constantFrom('exact', 'sound', 'dialect'),
       students: fc.array(
         fc.record({
           name: fc.constantFrom(...NAMES),
@@ -27,7 +33,7 @@ const rosterArbitrary = fc
       ),
     }),
   )
-  .map(({ classes, extraCap, students }) => {
+  .map(({ classes, extraCap, bands, extremes, names, students }) => {
     const roster: Roster = {
       subjects: ['语文', '数学'],
       students: students.map((s, index): Student => ({
@@ -43,10 +49,13 @@ const rosterArbitrary = fc
       })),
     };
     const options: AssignOptions = {
+      ...DEFAULT_OPTIONS,
       classes,
       cap: Math.ceil(students.length / classes) + extraCap,
       siblings: 'together',
-      names: 'sound',
+      names,
+      bands,
+      extremes,
     };
     return { roster, options };
   });
@@ -79,6 +88,9 @@ describe('assign: guarantees', () => {
             expect(relaxed.has('gender')).toBe(true);
           if (failed.includes('source-school-spread')) expect(relaxed.has('sourceSchool')).toBe(true);
           if (failed.includes('same-sound')) expect(relaxed.has('sameSound')).toBe(true);
+          if (failed.includes('band-spread')) expect(relaxed.has('band')).toBe(true);
+          if (failed.includes('top-share')) expect(relaxed.has('top')).toBe(true);
+          if (failed.includes('bottom-share')) expect(relaxed.has('bottom')).toBe(true);
         },
       ),
       { numRuns: 150 },
@@ -117,8 +129,8 @@ describe('assign: guarantees', () => {
     };
     for (let trial = 0; trial < 20; trial++) {
       const seed = new Uint8Array(32).fill(trial);
-      const together = assign(twins, { classes: 4, cap: 2, siblings: 'together', names: 'exact' }, seed);
-      const apart = assign(twins, { classes: 4, cap: 2, siblings: 'apart', names: 'exact' }, seed);
+      const together = assign(twins, { ...DEFAULT_OPTIONS, classes: 4, cap: 2, names: 'exact' }, seed);
+      const apart = assign(twins, { ...DEFAULT_OPTIONS, classes: 4, cap: 2, siblings: 'apart', names: 'exact' }, seed);
       if (!together.ok || !apart.ok) throw new Error('expected feasible');
       expect(together.classOf[0]).toBe(together.classOf[1]);
       expect(apart.classOf[0]).not.toBe(apart.classOf[1]);
@@ -140,7 +152,7 @@ describe('assign: infeasible inputs are refused with the reason', () => {
     ...extra,
   });
   const roster = (students: Student[]): Roster => ({ subjects: [], students });
-  const base: AssignOptions = { classes: 3, cap: 45, siblings: 'together', names: 'exact' };
+  const base: AssignOptions = { ...DEFAULT_OPTIONS, classes: 3, cap: 45, names: 'exact' };
 
   it.each<[string, Roster, AssignOptions, string]>([
     ['empty roster', roster([]), base, 'no-students'],

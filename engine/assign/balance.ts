@@ -143,7 +143,13 @@ function classCost(placement: Placement, classIndex: number): number {
   return cost;
 }
 
-/** Scratch space for searching trades between two classes, reused so the search allocates almost nothing. */
+/**
+ * Scratch space for searching trades between two classes, reused so the search allocates almost nothing. Swaps are
+ * kept sorted by their change of the first matched feature in segments: one segment of the swaps that keep every
+ * count within bounds by themselves, and one per ordered pair of unit signatures. A swap that moves a count out of
+ * bounds (a student of one score band for one of another) is still usable beside a swap of the reverse signatures,
+ * which moves the count back: with many counts to keep even, these compensating pairs are most of the freedom left.
+ */
 export class PairSearch {
   private readonly features: number;
   private readonly matched: number[];
@@ -156,20 +162,34 @@ export class PairSearch {
   private readonly sumTo: Float64Array;
   private readonly countFrom: Float64Array;
   private readonly countTo: Float64Array;
+  private readonly tradeSum: Float64Array;
+  private readonly tradeCount: Float64Array;
+  private extremes: Extremes | null = null;
+
+  private swapCount = 0;
   private swapU = new Int32Array(64);
   private swapV = new Int32Array(64);
   private sumChange: Float64Array;
   private countChange: Float64Array;
+  /** 1 where the swap keeps every count within bounds by itself. */
+  private keepsBoundsAlone = new Uint8Array(64);
+  /** The dense id of the swap's ordered pair of signatures (NONE when the signature table is too large). */
+  private groupOfSwap = new Int32Array(64);
+
+  /** Segment 0 holds the swaps that keep the bounds alone; segment g + 1 the swaps of signature group g. */
+  private segmentStart = new Int32Array(64);
   private sortedKey = new Float64Array(64);
   private sortedSwap = new Int32Array(64);
-  private swapCount = 0;
-  private readonly tradeSum: Float64Array;
-  private readonly tradeCount: Float64Array;
-  private extremes: Extremes | null = null;
+  /** Groups by fingerprint of the bounds their swaps break (Placement.boundBreaks), and each group's opposite. */
+  private readonly groupOfBreaks = new Map<number, number>();
+  private groupUndone: number[] = [];
+
   private readonly signatureCount: number;
-  /** Per pair of signatures: whether swapping them keeps the bounds, valid where verdictStamp equals stamp. */
+  /** Per ordered pair of signatures, valid where its stamp equals `stamp`: bounds verdict and group id. */
   private readonly verdict: Uint8Array | null;
   private readonly verdictStamp: Int32Array;
+  private readonly groupId: Int32Array;
+  private readonly groupStamp: Int32Array;
   private stamp = 0;
 
   constructor(readonly placement: Placement) {
@@ -181,21 +201,25 @@ export class PairSearch {
       .slice(0, MATCHED_FEATURES);
     this.window = new Float64Array(this.matched.length);
     this.ideal = new Float64Array(this.matched.length);
-    this.baseCost = new Float64Array(this.features);
+    const perFeature = () => new Float64Array(this.features);
+    this.baseCost = perFeature();
+    this.sumFrom = perFeature();
+    this.sumTo = perFeature();
+    this.countFrom = perFeature();
+    this.countTo = perFeature();
+    this.tradeSum = perFeature();
+    this.tradeCount = perFeature();
     this.mean = Float64Array.from(problem.features, (feature) => feature.mean);
     this.inverseVariance = Float64Array.from(problem.features, (feature) => feature.inverseVariance);
-    this.sumFrom = new Float64Array(this.features);
-    this.sumTo = new Float64Array(this.features);
-    this.countFrom = new Float64Array(this.features);
-    this.countTo = new Float64Array(this.features);
-    this.tradeSum = new Float64Array(this.features);
-    this.tradeCount = new Float64Array(this.features);
-    this.signatureCount = problem.signature.reduce((most, signature) => Math.max(most, signature + 1), 0);
-    const tableSize = this.signatureCount * this.signatureCount;
-    this.verdict = tableSize <= MAX_VERDICTS ? new Uint8Array(tableSize) : null;
-    this.verdictStamp = new Int32Array(this.verdict === null ? 0 : tableSize);
     this.sumChange = new Float64Array(this.swapU.length * this.features);
     this.countChange = new Float64Array(this.swapU.length * this.features);
+    this.signatureCount = problem.signature.reduce((most, signature) => Math.max(most, signature + 1), 0);
+    const tableSize = this.signatureCount * this.signatureCount;
+    const fits = tableSize <= MAX_VERDICTS;
+    this.verdict = fits ? new Uint8Array(tableSize) : null;
+    this.verdictStamp = new Int32Array(fits ? tableSize : 0);
+    this.groupId = new Int32Array(fits ? tableSize : 0);
+    this.groupStamp = new Int32Array(fits ? tableSize : 0);
   }
 
   /**
@@ -205,6 +229,30 @@ export class PairSearch {
   bestTrade(from: number, to: number, extremes: Extremes | null = null): Trade | null {
     this.collectSwaps(from, to);
     if (this.swapCount === 0) return null;
+    this.prepare(from, to);
+    this.sortSegments();
+    this.extremes = extremes;
+    extremes?.prepare(from, to);
+    const best: Trade = { range: extremes?.widest ?? 0, delta: -IMPROVEMENT, u1: NONE, v1: NONE, u2: NONE, v2: NONE };
+
+    const alone = 0;
+    for (let i = this.segmentStart[alone]!; i < this.segmentStart[alone + 1]!; i++) {
+      this.offer(best, this.sortedSwap[i]!, NONE, from, to);
+      // Each pair of such swaps is met once, from the one earlier in sorted order.
+      this.pairWithin(best, i, alone, from, to);
+    }
+    for (let group = 0; group < this.groupUndone.length; group++) {
+      const reverse = this.reverseGroup(group);
+      if (reverse <= group) continue;
+      for (let i = this.segmentStart[group + 1]!; i < this.segmentStart[group + 2]!; i++) {
+        this.pairWithin(best, i, reverse + 1, from, to);
+      }
+    }
+    return best.u1 === NONE ? null : best;
+  }
+
+  /** Costs of the two classes, and for each matched feature the ideal transfer and the window around it. */
+  private prepare(from: number, to: number): void {
     const F = this.features;
     const { featureSum, featureCount } = this.placement;
     for (let f = 0; f < F; f++) {
@@ -224,28 +272,21 @@ export class PairSearch {
         Math.max(this.placement.problem.features[f]!.sd * NARROWEST_WINDOW_PER_SD, Math.abs(this.ideal[i]!)),
       );
     }
-    this.sortByFirstMatched();
+  }
 
-    this.extremes = extremes;
-    extremes?.prepare(from, to);
-    const best: Trade = { range: extremes?.widest ?? 0, delta: -IMPROVEMENT, u1: NONE, v1: NONE, u2: NONE, v2: NONE };
-    const n = this.swapCount;
-    const first = this.matched[0];
-    // Each pair of swaps is met once, from the one earlier in sorted order.
-    for (let i = 0; i < n; i++) {
-      const s = this.sortedSwap[i]!;
-      this.offer(best, s, NONE, from, to);
-      if (first === undefined) continue;
-      const wanted = this.ideal[0]! - this.sortedKey[i]!;
-      let position = Math.max(i + 1, this.lowerBound(wanted - this.window[0]!));
-      for (; position < n && this.sortedKey[position]! <= wanted + this.window[0]!; position++) {
-        const t = this.sortedSwap[position]!;
-        if (!this.complements(s, t)) continue;
-        if (this.swapU[t] === this.swapU[s] || this.swapV[t] === this.swapV[s]) continue;
-        this.offer(best, s, t, from, to);
-      }
+  /** Offers the swap at sorted position i paired with each swap of `segment` whose transfer complements it. */
+  private pairWithin(best: Trade, i: number, segment: number, from: number, to: number): void {
+    if (this.matched.length === 0) return;
+    const s = this.sortedSwap[i]!;
+    const wanted = this.ideal[0]! - this.sortedKey[i]!;
+    const end = this.segmentStart[segment + 1]!;
+    const start = Math.max(this.segmentStart[segment]!, i + 1);
+    for (let j = this.lowerBound(start, end, wanted - this.window[0]!); j < end; j++) {
+      if (this.sortedKey[j]! > wanted + this.window[0]!) break;
+      const t = this.sortedSwap[j]!;
+      if (this.swapU[t] === this.swapU[s] || this.swapV[t] === this.swapV[s] || !this.complements(s, t)) continue;
+      this.offer(best, s, t, from, to);
     }
-    return best.u1 === NONE ? null : best;
   }
 
   /** True when swaps s and t together move every matched feature close to the ideal transfer. */
@@ -294,15 +335,16 @@ export class PairSearch {
     best.v2 = v2;
   }
 
-  /** Every swap of a unit in `from` with a unit in `to` that keeps all counts within their bounds. */
+  /** Every swap of a unit in `from` with a unit in `to`: its feature changes, bounds verdict and signature group. */
   private collectSwaps(from: number, to: number): void {
-    const { unitFeatureSum, unitFeatureCount } = this.placement.problem;
+    const { unitFeatureSum, unitFeatureCount, signature } = this.placement.problem;
     const F = this.features;
-    this.swapCount = 0;
     this.stamp++;
+    this.swapCount = 0;
+    this.groupUndone = [];
+    this.groupOfBreaks.clear();
     for (const v of this.placement.unitsOfClass[to]!) {
       for (const u of this.placement.unitsOfClass[from]!) {
-        if (!this.keepsBounds(u, v, from, to)) continue;
         const s = this.swapCount++;
         this.ensureCapacity(this.swapCount);
         this.swapU[s] = u;
@@ -311,46 +353,78 @@ export class PairSearch {
           this.sumChange[s * F + f] = unitFeatureSum[v * F + f]! - unitFeatureSum[u * F + f]!;
           this.countChange[s * F + f] = unitFeatureCount[v * F + f]! - unitFeatureCount[u * F + f]!;
         }
+        if (this.verdict === null) {
+          this.keepsBoundsAlone[s] = this.placement.countersStayInBounds(u, v, from, to) ? 1 : 0;
+          this.groupOfSwap[s] = NONE;
+          continue;
+        }
+        const key = signature[u]! * this.signatureCount + signature[v]!;
+        if (this.verdictStamp[key] !== this.stamp) {
+          this.verdictStamp[key] = this.stamp;
+          this.verdict[key] = this.placement.countersStayInBounds(u, v, from, to) ? 1 : 0;
+        }
+        this.keepsBoundsAlone[s] = this.verdict[key]!;
+        this.groupOfSwap[s] = this.verdict[key] === 1 ? NONE : this.groupOf(key, u, v, from, to);
       }
     }
   }
 
-  /**
-   * Whether a swap keeps every count within bounds depends only on the two units' signatures while the classes stay
-   * as they are, so each pair of signatures is checked once per search (when the table fits in memory).
-   */
-  private keepsBounds(u: number, v: number, from: number, to: number): boolean {
-    const { signature } = this.placement.problem;
-    if (this.verdict === null) return this.placement.countersStayInBounds(u, v, from, to);
-    const key = signature[u]! * this.signatureCount + signature[v]!;
-    if (this.verdictStamp[key] !== this.stamp) {
-      this.verdictStamp[key] = this.stamp;
-      this.verdict[key] = this.placement.countersStayInBounds(u, v, from, to) ? 1 : 0;
+  /** Swaps that break the same bounds the same way share a group (the signature pair caches the lookup). */
+  private groupOf(key: number, u: number, v: number, from: number, to: number): number {
+    if (this.groupStamp[key] !== this.stamp) {
+      const [breaks, undone] = this.placement.boundBreaks(u, v, from, to);
+      let group = this.groupOfBreaks.get(breaks);
+      if (group === undefined) {
+        group = this.groupUndone.length;
+        this.groupOfBreaks.set(breaks, group);
+        this.groupUndone.push(undone);
+      }
+      this.groupStamp[key] = this.stamp;
+      this.groupId[key] = group;
     }
-    return this.verdict[key] === 1;
+    return this.groupId[key]!;
+  }
+
+  /** The group breaking the same bounds the opposite way, whose swaps undo this group's breaks; NONE if none. */
+  private reverseGroup(group: number): number {
+    return this.groupOfBreaks.get(this.groupUndone[group]!) ?? NONE;
   }
 
   /**
-   * Orders swaps by their change of the first matched feature. Changes are integers, so each packs with its swap
-   * index into one exactly representable double and a plain numeric typed-array sort does the work.
+   * Orders swaps by segment, then by their change of the first matched feature. Changes are integers, so each packs
+   * with its swap index into one exactly representable double and a plain numeric typed-array sort does the work.
    */
-  private sortByFirstMatched(): void {
-    const F = this.features;
+  private sortSegments(): void {
+    const segments = this.groupUndone.length + 1;
+    if (this.segmentStart.length < segments + 1) this.segmentStart = new Int32Array(2 * (segments + 1));
+    const start = this.segmentStart;
+    start.fill(0, 0, segments + 1);
+    const segmentOf = (s: number) => (this.keepsBoundsAlone[s] === 1 ? 0 : this.groupOfSwap[s]! + 1);
+    for (let s = 0; s < this.swapCount; s++) {
+      if (this.keepsBoundsAlone[s] === 1 || this.groupOfSwap[s] !== NONE) start[segmentOf(s) + 1]! += 1;
+    }
+    for (let segment = 0; segment < segments; segment++) start[segment + 1]! += start[segment]!;
     const first = this.matched[0];
-    const n = this.swapCount;
-    const packed = this.sortedKey.subarray(0, n);
-    for (let s = 0; s < n; s++) packed[s] = (first === undefined ? 0 : this.sumChange[s * F + first]!) * PACK + s;
-    packed.sort();
-    for (let i = 0; i < n; i++) {
-      const key = Math.floor(packed[i]! / PACK);
-      this.sortedSwap[i] = packed[i]! - key * PACK;
-      packed[i] = key;
+    const F = this.features;
+    const fill = start.slice(0, segments);
+    for (let s = 0; s < this.swapCount; s++) {
+      if (this.keepsBoundsAlone[s] === 0 && this.groupOfSwap[s] === NONE) continue;
+      const position = fill[segmentOf(s)]!++;
+      this.sortedKey[position] = (first === undefined ? 0 : this.sumChange[s * F + first]!) * PACK + s;
+    }
+    for (let segment = 0; segment < segments; segment++) {
+      const packed = this.sortedKey.subarray(start[segment], start[segment + 1]);
+      packed.sort();
+      for (let i = 0; i < packed.length; i++) {
+        const key = Math.floor(packed[i]! / PACK);
+        this.sortedSwap[start[segment]! + i] = packed[i]! - key * PACK;
+        packed[i] = key;
+      }
     }
   }
 
-  private lowerBound(key: number): number {
-    let low = 0;
-    let high = this.swapCount;
+  /** First position in [low, high) whose key is at least `key`. */
+  private lowerBound(low: number, high: number, key: number): number {
     while (low < high) {
       const middle = (low + high) >>> 1;
       if (this.sortedKey[middle]! < key) low = middle + 1;
@@ -362,13 +436,15 @@ export class PairSearch {
   private ensureCapacity(count: number): void {
     if (count <= this.swapU.length) return;
     const size = this.swapU.length * 2;
-    const grow = <T extends Int32Array | Float64Array>(array: T, length: number): T => {
+    const grow = <T extends Int32Array | Float64Array | Uint8Array>(array: T, length: number): T => {
       const bigger = new (array.constructor as new (length: number) => T)(length);
       bigger.set(array);
       return bigger;
     };
     this.swapU = grow(this.swapU, size);
     this.swapV = grow(this.swapV, size);
+    this.keepsBoundsAlone = grow(this.keepsBoundsAlone, size);
+    this.groupOfSwap = grow(this.groupOfSwap, size);
     this.sumChange = grow(this.sumChange, size * this.features);
     this.countChange = grow(this.countChange, size * this.features);
     this.sortedKey = grow(this.sortedKey, size);

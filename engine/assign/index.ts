@@ -6,19 +6,29 @@ import { AssignInfeasible, infeasible, type AssignError } from './errors.ts';
 import { narrowRanges } from './ranges.ts';
 import { measure, type BalanceReport } from './metrics.ts';
 import type { AssignOptions } from './options.ts';
-import { compileProblem, type CounterFamily } from './problem.ts';
+import { compileProblem, SOFT_FAMILIES, type CounterFamily, type CounterSpec } from './problem.ts';
 import { HARD_CONFLICT_WEIGHT, NONE, Placement } from './state.ts';
 
 export type { AssignOptions, SiblingPolicy } from './options.ts';
 export { DEFAULT_OPTIONS } from './options.ts';
 export type { AssignError } from './errors.ts';
-export type { BalanceReport, Check, CheckId, ClassSummary, SubjectBalance, StudentPair } from './metrics.ts';
+export type {
+  BalanceReport,
+  Check,
+  CheckId,
+  ClassSummary,
+  CountRow,
+  DistributionReport,
+  SoundAlikePair,
+  SubjectBalance,
+  StudentPair,
+} from './metrics.ts';
 export { measure } from './metrics.ts';
 export type { BalanceEffort } from './balance.ts';
 
 /** A rule the data did not allow to hold exactly, and how far it was met instead. */
 export interface Relaxation {
-  readonly rule: 'gender' | 'sourceSchool' | 'sameSound';
+  readonly rule: 'gender' | 'sourceSchool' | 'band' | 'top' | 'bottom' | 'sameSound';
   readonly zh: string;
   readonly en: string;
 }
@@ -98,18 +108,14 @@ function settleHardRules(placement: Placement, random: ReturnType<typeof randomS
   }
   const { problem } = placement;
   problem.counters.forEach((counter, index) => {
-    if (counter.family !== 'sourceSchool') return;
+    if (!SOFT_FAMILIES.includes(counter.family)) return;
     const counts = Array.from({ length: problem.classes }, (_, c) => placement.count(c, index));
     const low = Math.min(...counts);
     const high = Math.max(...counts);
     if (low >= counter.low && high <= counter.high) return;
     placement.low[index] = low;
     placement.high[index] = high;
-    relaxations.push({
-      rule: 'sourceSchool',
-      zh: `毕业学校“${counter.label}”的学生各班最多相差 ${high - low} 人`,
-      en: `students from "${counter.label}" differ by up to ${high - low} between classes`,
-    });
+    relaxations.push(widened(counter, high - low));
   });
   const softConflicts = conflictWeight(placement) / 2;
   if (softConflicts > 0) {
@@ -120,6 +126,36 @@ function settleHardRules(placement: Placement, random: ReturnType<typeof randomS
     });
   }
   return relaxations;
+}
+
+/** How a count that could not be kept within one of even is reported. */
+function widened(counter: CounterSpec, spread: number): Relaxation {
+  switch (counter.family) {
+    case 'band':
+      return {
+        rule: 'band',
+        zh: `第 ${counter.label} 分数段的学生各班最多相差 ${spread} 人`,
+        en: `score band ${counter.label} differs by up to ${spread} students between classes`,
+      };
+    case 'top':
+    case 'bottom': {
+      const [zh, en] = counter.family === 'top' ? ['前列', 'top'] : ['后列', 'bottom'];
+      return {
+        rule: counter.family,
+        zh: `${zh}学生各班最多相差 ${spread} 人`,
+        en: `${en} students differ by up to ${spread} between classes`,
+      };
+    }
+    case 'sourceSchool':
+      return {
+        rule: 'sourceSchool',
+        zh: `毕业学校“${counter.label}”的学生各班最多相差 ${spread} 人`,
+        en: `students from "${counter.label}" differ by up to ${spread} between classes`,
+      };
+    case 'size':
+    case 'gender':
+      throw new Error(`the ${counter.family} count is hard and never widened this way`);
+  }
 }
 
 function familyExcess(placement: Placement, family: CounterFamily): number {

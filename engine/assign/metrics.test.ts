@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Roster, Student } from '../roster.ts';
 import { measure } from './metrics.ts';
+import { DEFAULT_OPTIONS } from './options.ts';
 
 const student = (id: number, extra: Partial<Student> = {}): Student => ({
   id: `S${id}`,
@@ -27,7 +28,7 @@ describe('measure: every check can fail', () => {
       student(6),
     ],
   };
-  const options = { classes: 2, cap: 4, siblings: 'together', names: 'sound' } as const;
+  const options = { ...DEFAULT_OPTIONS, classes: 2, cap: 4, bands: 0, extremes: 0 } as const;
 
   it('flags sizes, cap, gender, split siblings, apart groups, same and sound-alike names', () => {
     const report = measure(roster, [1, 2, 1, 1, 1, 1], options);
@@ -40,5 +41,41 @@ describe('measure: every check can fail', () => {
   it('passes a placement that meets every rule', () => {
     const report = measure(roster, [1, 1, 2, 2, 2, 1], options);
     expect(report.checks.filter((check) => !check.ok).map((check) => check.id)).toEqual([]);
+  });
+});
+
+describe('measure: the score distribution', () => {
+  // Eight students ranked 90, 80 … 20: bands of four, the top two and the bottom two.
+  const roster: Roster = {
+    subjects: ['语文', '数学'],
+    students: Array.from({ length: 8 }, (_, i) => student(i, { scores: [90 - 10 * i, null] })),
+  };
+  const options = { ...DEFAULT_OPTIONS, classes: 2, cap: 4, bands: 2, extremes: 2 } as const;
+
+  it('flags a class holding the best and one holding the weakest, and tabulates bands and extremes', () => {
+    const report = measure(roster, [1, 1, 1, 1, 2, 2, 2, 2], options);
+    const failed = report.checks.filter((check) => !check.ok).map((check) => check.id);
+    expect(failed.sort()).toEqual(['band-spread', 'bottom-share', 'top-share']);
+    expect(report.distribution.bands.map((row) => row.perClass)).toEqual([
+      [4, 0],
+      [0, 4],
+    ]);
+    expect(report.distribution.top?.perClass).toEqual([2, 0]);
+    expect(report.distribution.bottom?.perClass).toEqual([0, 2]);
+  });
+
+  it('passes classes that share every band and extreme, ranking by the total with missing scores imputed', () => {
+    const report = measure(roster, [1, 2, 2, 1, 1, 2, 2, 1], options);
+    expect(report.checks.filter((check) => !check.ok)).toEqual([]);
+    expect(report.distribution.rankedBy).toBeNull();
+  });
+
+  it('ranks by a chosen subject when asked, and ties by the smaller student id', () => {
+    const tied: Roster = { subjects: ['语文'], students: [student(3, { scores: [70] }), student(1, { scores: [70] })] };
+    const report = measure(tied, [1, 2], { ...options, rankBy: '语文', bands: 0, extremes: 1 });
+    expect(report.distribution.rankedBy).toBe('语文');
+    // S1 ranks first on the tie: it is the top student, S3 the bottom one.
+    expect(report.distribution.top?.perClass).toEqual([0, 1]);
+    expect(report.distribution.bottom?.perClass).toEqual([1, 0]);
   });
 });

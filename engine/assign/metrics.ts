@@ -1,6 +1,7 @@
 import { dayNumber, isoDate } from '../dates.ts';
-import { exactNameKey, recordSoundKey } from '../names.ts';
+import { exactNameKey, soundAlikeKey } from '../names.ts';
 import type { Roster, Student } from '../roster.ts';
+import { rankingSubject, standings, type Standing } from './distribution.ts';
 import type { AssignOptions } from './options.ts';
 
 export interface SubjectSummary {
@@ -39,7 +40,10 @@ export type CheckId =
   | 'apart-groups'
   | 'same-name'
   | 'same-sound'
-  | 'source-school-spread';
+  | 'source-school-spread'
+  | 'band-spread'
+  | 'top-share'
+  | 'bottom-share';
 
 /** One guarantee, checked on the final classes: `value` must not exceed `limit`. */
 export interface Check {
@@ -57,14 +61,40 @@ export interface StudentPair {
   readonly classNumber: number;
 }
 
+/** How many students of one kind each class holds. */
+export interface CountRow {
+  readonly label: string;
+  /** Index c holds class c + 1. */
+  readonly perClass: readonly number[];
+}
+
+/** The spread of the score distribution over the classes. */
+export interface DistributionReport {
+  /** What students were ranked by: a subject, or the total. */
+  readonly rankedBy: string | null;
+  /** Score bands from the highest (第1档); empty without scores or when bands are off. */
+  readonly bands: readonly CountRow[];
+  readonly top: CountRow | null;
+  readonly bottom: CountRow | null;
+}
+
+export interface SoundAlikePair {
+  /** Student ids. */
+  readonly a: string;
+  readonly b: string;
+  readonly classA: number;
+  readonly classB: number;
+}
+
 export interface BalanceReport {
   readonly classes: readonly ClassSummary[];
   readonly subjects: readonly SubjectBalance[];
   /** Days between the earliest and latest class mean birth date; null without birth dates. */
   readonly birthDateMeanRangeDays: number | null;
+  readonly distribution: DistributionReport;
   readonly checks: readonly Check[];
-  /** Same-sounding names that share a class (only where separating them was infeasible). */
-  readonly sameSoundPairsTogether: readonly StudentPair[];
+  /** Every pair of same-sounding names (as the option hears them) and where each went: apart where feasible. */
+  readonly soundAlikePairs: readonly SoundAlikePair[];
 }
 
 /**
@@ -86,12 +116,18 @@ export function measure(roster: Roster, classOf: readonly number[], options: Ass
     };
   });
   const birthDays = classes.map((summary) => summary.meanBirthDay);
+  const standing = standings(roster, options);
+  const distribution = distributionOf(roster, classOf, options, standing);
   return {
     classes,
     subjects,
     birthDateMeanRangeDays: birthDays.every((day) => day === null) ? null : range(birthDays),
-    checks: checks(roster, classOf, options, classes),
-    sameSoundPairsTogether: options.names === 'sound' ? pairsTogether(roster, classOf, soundKeys(roster)) : [],
+    distribution,
+    checks: [
+      ...checks(roster, classOf, options, classes),
+      ...distributionChecks(roster, options, standing, distribution),
+    ],
+    soundAlikePairs: soundAlikePairs(roster, classOf, options),
   };
 }
 
@@ -125,7 +161,7 @@ function checks(
   const siblingsTogether = options.siblings === 'together';
   const siblingKeys = roster.students.map((student) => (student.siblingGroup === null ? [] : [student.siblingGroup]));
   const forced = (valueOf: (student: Student) => string | null, value: string) =>
-    forcedSpread(roster, options, valueOf, value);
+    forcedSpread(roster, options, (student) => valueOf(student) === value);
   const gender = (student: Student) => student.gender;
   const result: Check[] = [
     check('size-spread', spread(sizes), 1, '各班人数差', 'difference in class sizes'),
@@ -170,8 +206,8 @@ function checks(
       'same-name pairs sharing a class',
     ),
   ];
-  if (options.names === 'sound') {
-    const together = pairsTogether(roster, classOf, soundKeys(roster)).filter(
+  if (options.names !== 'exact') {
+    const together = pairsTogether(roster, classOf, soundKeys(roster, options)).filter(
       (pair) => !(siblingsTogether && sameSiblingGroup(roster, pair)),
     );
     result.push(check('same-sound', together.length, 0, '同音同班人数对', 'same-sounding pairs sharing a class'));
@@ -199,26 +235,115 @@ function checks(
 function forcedSpread(
   roster: Roster,
   options: AssignOptions,
-  valueOf: (student: Student) => string | null,
-  value: string,
+  counts: (student: Student, index: number) => boolean,
 ): number {
-  const matching = roster.students.filter((student) => valueOf(student) === value);
-  if (options.siblings === 'apart' || options.classes < 2) return 1;
+  const matching = roster.students.filter(counts);
+  const block = largestSiblingBlock(matching, options);
+  if (options.classes < 2) return 1;
+  return Math.max(1, block - Math.floor((matching.length - block) / (options.classes - 1)));
+}
+
+/** The most students of one kind a sibling group kept together brings into a class (1 when siblings part). */
+function largestSiblingBlock(matching: readonly Student[], options: AssignOptions): number {
+  if (options.siblings === 'apart') return 1;
   const perGroup = new Map<string, number>();
   for (const student of matching) {
     if (student.siblingGroup !== null)
       perGroup.set(student.siblingGroup, (perGroup.get(student.siblingGroup) ?? 0) + 1);
   }
-  const block = Math.max(1, ...perGroup.values());
-  return Math.max(1, block - Math.floor((matching.length - block) / (options.classes - 1)));
+  return Math.max(1, ...perGroup.values());
+}
+
+function distributionOf(
+  roster: Roster,
+  classOf: readonly number[],
+  options: AssignOptions,
+  standing: readonly Standing[],
+): DistributionReport {
+  const subject = rankingSubject(roster.subjects, options);
+  const row = (label: string, counts: (index: number) => boolean): CountRow => {
+    const perClass = new Array<number>(options.classes).fill(0);
+    classOf.forEach((classNumber, index) => {
+      if (counts(index)) perClass[classNumber - 1]! += 1;
+    });
+    return { label, perClass };
+  };
+  const bandCount = Math.max(0, ...standing.map((s) => (s.band === null ? 0 : s.band + 1)));
+  const any = (pick: (s: Standing) => boolean) => standing.some(pick);
+  return {
+    rankedBy: subject === null ? null : roster.subjects[subject]!,
+    bands: Array.from({ length: bandCount }, (_, band) => row(`${band + 1}`, (i) => standing[i]!.band === band)),
+    top: any((s) => s.top) ? row('top', (i) => standing[i]!.top) : null,
+    bottom: any((s) => s.bottom) ? row('bottom', (i) => standing[i]!.bottom) : null,
+  };
+}
+
+/**
+ * Bands even (counts per class differ by at most 1, or what siblings kept together force); no class above its
+ * share ⌈N/K⌉ of the top or of the bottom students (or a sibling group's own count, should it be larger).
+ */
+function distributionChecks(
+  roster: Roster,
+  options: AssignOptions,
+  standing: readonly Standing[],
+  distribution: DistributionReport,
+): Check[] {
+  const result: Check[] = [];
+  if (distribution.bands.length > 0) {
+    const limit = Math.max(
+      ...distribution.bands.map((_, band) => forcedSpread(roster, options, (_s, i) => standing[i]!.band === band)),
+    );
+    const value = Math.max(...distribution.bands.map((row) => spread(row.perClass)));
+    result.push(check('band-spread', value, limit, '同一分数段各班人数差', 'spread of a score band'));
+  }
+  const share = (id: CheckId, row: CountRow | null, pick: (s: Standing) => boolean, zh: string, en: string) => {
+    if (row === null) return;
+    const members = roster.students.filter((_, i) => pick(standing[i]!));
+    const limit = Math.max(Math.ceil(members.length / options.classes), largestSiblingBlock(members, options));
+    result.push(check(id, Math.max(...row.perClass), limit, zh, en));
+  };
+  share('top-share', distribution.top, (s) => s.top, '单班最多前列学生数', 'most top students in one class');
+  share(
+    'bottom-share',
+    distribution.bottom,
+    (s) => s.bottom,
+    '单班最多后列学生数',
+    'most bottom students in one class',
+  );
+  return result;
 }
 
 function check(id: CheckId, value: number, limit: number, zh: string, en: string): Check {
   return { id, ok: value <= limit, value, limit, zh, en };
 }
 
-function soundKeys(roster: Roster): string[][] {
-  return roster.students.map((student) => [recordSoundKey(student)]);
+function soundKeys(roster: Roster, options: AssignOptions): string[][] {
+  return roster.students.map((student) => {
+    const key = soundAlikeKey(student, options.names);
+    return key === null ? [] : [key];
+  });
+}
+
+/** Pairs whose names sound alike but are not identical (identical names are always apart), each pair once. */
+function soundAlikePairs(roster: Roster, classOf: readonly number[], options: AssignOptions): SoundAlikePair[] {
+  const byKey = new Map<string, number[]>();
+  soundKeys(roster, options).forEach(([key], index) => {
+    if (key === undefined) return;
+    const members = byKey.get(key);
+    if (members) members.push(index);
+    else byKey.set(key, [index]);
+  });
+  const pairs: SoundAlikePair[] = [];
+  for (const members of byKey.values()) {
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        const [a, b] = [roster.students[members[i]!]!, roster.students[members[j]!]!];
+        if (exactNameKey(a.name) === exactNameKey(b.name)) continue;
+        pairs.push({ a: a.id, b: b.id, classA: classOf[members[i]!]!, classB: classOf[members[j]!]! });
+      }
+    }
+  }
+  return pairs;
 }
 
 function sameSiblingGroup(roster: Roster, pair: StudentPair): boolean {

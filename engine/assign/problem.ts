@@ -1,11 +1,15 @@
-import { exactNameKey, recordSoundKey } from '../names.ts';
+import { exactNameKey, soundAlikeKey } from '../names.ts';
 import type { Roster, Student } from '../roster.ts';
 import { dayNumber } from '../dates.ts';
+import { compareIds, standings, type Standing } from './distribution.ts';
 import { infeasible } from './errors.ts';
 import type { AssignOptions } from './options.ts';
 
 /** Counts that must be spread evenly: each class holds ⌊total/K⌋ or ⌈total/K⌉ of them. */
-export type CounterFamily = 'size' | 'gender' | 'sourceSchool';
+export type CounterFamily = 'size' | 'gender' | 'sourceSchool' | 'band' | 'top' | 'bottom';
+
+/** Counts that may be widened, and reported, where the data allow no better (siblings kept together, say). */
+export const SOFT_FAMILIES: readonly CounterFamily[] = ['sourceSchool', 'band', 'top', 'bottom'];
 
 /** Why two students may not share a class. Only `sameSound` may be given up, and only where it cannot be met. */
 export type ConflictKind = 'apartGroup' | 'siblingsApart' | 'sameName' | 'sameSound';
@@ -69,6 +73,7 @@ export function compileProblem(roster: Roster, options: AssignOptions): Problem 
   const order = roster.students.map((_, index) => index);
   order.sort((a, b) => compareIds(roster.students[a]!.id, roster.students[b]!.id));
   const students = order.map((index) => roster.students[index]!);
+  const standingOf = standings(roster, options);
   checkCapacity(students.length, options);
 
   const unitMembers = groupUnits(students, options);
@@ -85,7 +90,12 @@ export function compileProblem(roster: Roster, options: AssignOptions): Problem 
     }
   }
 
-  const counting = buildCounters(students, unitMembers, classes);
+  const counting = buildCounters(
+    students,
+    order.map((index) => standingOf[index]!),
+    unitMembers,
+    classes,
+  );
   const conflicts = buildConflicts(students, unitOf, unitMembers.length, options);
   const features = buildFeatures(roster.subjects, students, unitMembers);
   return {
@@ -97,10 +107,6 @@ export function compileProblem(roster: Roster, options: AssignOptions): Problem 
     ...conflicts,
     ...features,
   };
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function checkCapacity(studentCount: number, options: AssignOptions): void {
@@ -142,7 +148,12 @@ function groupUnits(students: readonly Student[], options: AssignOptions): numbe
   return units;
 }
 
-function buildCounters(students: readonly Student[], unitMembers: readonly (readonly number[])[], classes: number) {
+function buildCounters(
+  students: readonly Student[],
+  standing: readonly Standing[],
+  unitMembers: readonly (readonly number[])[],
+  classes: number,
+) {
   const keys = new Map<string, number>();
   const counters: { family: CounterFamily; label: string; total: number }[] = [];
   const counterIndex = (family: CounterFamily, label: string): number => {
@@ -172,6 +183,10 @@ function buildCounters(students: readonly Student[], unitMembers: readonly (read
       add(counterIndex('size', ''));
       add(counterIndex('gender', student.gender));
       if (student.sourceSchool !== null) add(counterIndex('sourceSchool', student.sourceSchool));
+      const { band, top, bottom } = standing[member]!;
+      if (band !== null) add(counterIndex('band', String(band + 1)));
+      if (top) add(counterIndex('top', ''));
+      if (bottom) add(counterIndex('bottom', ''));
     }
     const sorted = [...amounts].sort((a, b) => a[0] - b[0]);
     for (const [counter, amount] of sorted) {
@@ -219,7 +234,7 @@ function buildConflicts(
   collect('apartGroup', (student) => student.apartGroups);
   if (options.siblings === 'apart') collect('siblingsApart', (s) => (s.siblingGroup === null ? [] : [s.siblingGroup]));
   collect('sameName', (student) => [exactNameKey(student.name)]);
-  if (options.names === 'sound') collect('sameSound', (student) => [recordSoundKey(student)]);
+  if (options.names !== 'exact') collect('sameSound', (student) => [soundAlikeKey(student, options.names)!]);
 
   const edges = new Map<number, Map<number, boolean>>();
   for (const { kind, key, members } of groups) {

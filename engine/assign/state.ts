@@ -1,9 +1,9 @@
-import type { Problem } from './problem.ts';
+import { SOFT_FAMILIES, type Problem } from './problem.ts';
 
 /** No unit: a swap with NONE is a plain move of one unit to another class. */
 export const NONE = -1;
 
-/** Excess on a hard count (size, gender) outweighs any spread of source schools in repair. */
+/** Excess on a hard count (size, gender) outweighs any excess on the soft ones (source schools, bands) in repair. */
 export const HARD_COUNT_WEIGHT = 1000;
 
 /** A hard conflict outweighs any number of soft ones and counter excesses, so no search trades one for them. */
@@ -42,7 +42,7 @@ export class Placement {
     this.low = Int32Array.from(problem.counters, (counter) => counter.low);
     this.high = Int32Array.from(problem.counters, (counter) => counter.high);
     this.excessWeight = Int32Array.from(problem.counters, (counter) =>
-      counter.family === 'sourceSchool' ? 1 : HARD_COUNT_WEIGHT,
+      SOFT_FAMILIES.includes(counter.family) ? 1 : HARD_COUNT_WEIGHT,
     );
   }
 
@@ -168,6 +168,31 @@ export class Placement {
     return true;
   }
 
+  /**
+   * A fingerprint of the counts the swap of u (in `from`) and v (in `to`) would push out of bounds and how, and the
+   * fingerprint of the opposite breaks: a swap breaking the same counts the opposite way undoes it. 0 when none
+   * breaks. Fingerprints may collide; whoever pairs swaps by them still checks the pair's bounds.
+   */
+  boundBreaks(u: number, v: number, from: number, to: number): [breaks: number, undone: number] {
+    const { contribStart, contribCounter } = this.problem;
+    let breaks = 0;
+    let undone = 0;
+    for (const unit of [u, v]) {
+      for (let i = contribStart[unit]!; i < contribStart[unit + 1]!; i++) {
+        const counter = contribCounter[i]!;
+        // A counter both units hold is met twice: count it from u's side only.
+        if (unit === v && this.contributes(u, counter) !== 0) continue;
+        const change = this.contributes(v, counter) - this.contributes(u, counter);
+        if (change === 0) continue;
+        if (this.counterExcess(from, counter, change) !== 0 || this.counterExcess(to, counter, -change) !== 0) {
+          breaks += fingerprint(counter, change);
+          undone += fingerprint(counter, -change);
+        }
+      }
+    }
+    return [breaks, undone];
+  }
+
   private boundsHoldOver(unit: number, u: number, v: number, from: number, to: number): boolean {
     const { contribStart, contribCounter } = this.problem;
     for (let i = contribStart[unit]!; i < contribStart[unit + 1]!; i++) {
@@ -249,4 +274,9 @@ export class Placement {
     }
     return delta;
   }
+}
+
+/** A pseudo-random odd number per (counter, change), summed into an order-free fingerprint of a set of breaks. */
+function fingerprint(counter: number, change: number): number {
+  return (Math.imul(counter * 64 + change + 32, 0x9e3779b1) >>> 0) | 1;
 }

@@ -13,20 +13,30 @@ export function balancedDraws(roster: Roster, options: AssignOptions, count: num
   });
 }
 
-/** Unbalanced random draws under the same hard gender rule: boys, then girls, dealt round the classes in random order. */
-export function genderStratifiedDraws(roster: Roster, classes: number, count: number): number[][] {
+/**
+ * Unbalanced random draws under the same count rules as the engine's: students grouped by stratum (gender, or
+ * gender within score band), shuffled within it, and dealt round the classes in a random class order, so each class
+ * gets ⌊n/K⌋ or ⌈n/K⌉ of every stratum and nothing else is decided.
+ */
+export function stratifiedDraws(
+  roster: Roster,
+  classes: number,
+  count: number,
+  stratumOf: (student: number) => string,
+): number[][] {
   const random = randomStream(new Uint8Array(32), 'unbalanced-baseline');
+  const strata = roster.students.map((_, index) => stratumOf(index));
   return Array.from({ length: count }, () => {
-    const shuffled = shuffleInPlace(
+    const order = shuffleInPlace(
       roster.students.map((_, index) => index),
       random,
+    ).sort((a, b) => (strata[a]! < strata[b]! ? -1 : strata[a]! > strata[b]! ? 1 : 0));
+    const classOrder = shuffleInPlace(
+      Array.from({ length: classes }, (_, index) => index + 1),
+      random,
     );
-    const order = [
-      ...shuffled.filter((i) => roster.students[i]!.gender === 'M'),
-      ...shuffled.filter((i) => roster.students[i]!.gender === 'F'),
-    ];
     const classOf = new Array<number>(roster.students.length);
-    order.forEach((student, position) => (classOf[student] = (position % classes) + 1));
+    order.forEach((student, position) => (classOf[student] = classOrder[position % classes]!));
     return classOf;
   });
 }
