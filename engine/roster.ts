@@ -22,10 +22,14 @@ export interface Student {
   readonly sourceSchool: string | null;
   /** One entry per `Roster.subjects`; null is a missing score (never treated as 0). */
   readonly scores: readonly (number | null)[];
+  /** One entry per `Roster.flags`: whether the student belongs to that group (随班就读, 留守儿童 …). */
+  readonly flags: readonly boolean[];
 }
 
 export interface Roster {
   /** Names of the score columns, in file order (语文, 数学, 英语, 总分 …). Empty for primary schools. */
   readonly subjects: readonly string[];
+  /** Names of the yes/no columns read as groups to spread evenly over the classes, in file order. */
+  readonly flags: readonly string[];
   readonly students: readonly Student[];
 }

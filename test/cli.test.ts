@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../bin/sunshine.js', import.meta.url));
 const sample = fileURLToPath(new URL('../../shared/samples/junior/信州区第五中学-gbk.csv', import.meta.url));
+const utf8Sample = fileURLToPath(new URL('../controller/demo-district/junior/信州区第五中学.csv', import.meta.url));
 const seed = 'c0ffee'.repeat(10) + 'c0ff';
 
 async function sunshine(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -86,7 +87,44 @@ describe('npx sunshine assign', () => {
     expect(text.stdout).toContain('第1档');
   });
 
+  it('spreads a yes/no balance column evenly and tabulates it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sunshine-'));
+    // The UTF-8 sample with a 留守儿童 column added: every seventh student.
+    const lines = readFileSync(utf8Sample, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    const withFlag = lines.map((line, index) => `${line},${index === 0 ? '留守儿童' : index % 7 === 0 ? '是' : '否'}`);
+    const roster = join(dir, 'flags.csv');
+    writeFileSync(roster, withFlag.join('\n'));
+    const result = await sunshine(
+      'assign',
+      roster,
+      '--classes',
+      '10',
+      '--balance',
+      '留守儿童',
+      '--seed',
+      seed,
+      '--out',
+      join(dir, 'a.csv'),
+      '--json',
+    );
+    const parsed = JSON.parse(result.stdout) as {
+      report: {
+        distribution: { flags: { label: string; perClass: number[] }[] };
+        checks: { id: string; ok: boolean }[];
+      };
+    };
+    const [row] = parsed.report.distribution.flags;
+    expect(row?.label).toBe('留守儿童');
+    expect(row?.perClass.reduce((a, b) => a + b, 0)).toBe(Math.floor((lines.length - 1) / 7));
+    expect(Math.max(...row!.perClass) - Math.min(...row!.perClass)).toBeLessThanOrEqual(1);
+    expect(parsed.report.checks.find((check) => check.id === 'flag-spread')?.ok).toBe(true);
+  });
+
   it.each([
+    [['assign', sample, '--classes', '10', '--balance', '少数民族', '--out', 'x.csv'], '少数民族'],
     [['assign', sample, '--classes', '10', '--rank-by', '体育', '--out', 'x.csv'], '体育'],
     [['assign', sample, '--classes', '10', '--names', 'loose', '--out', 'x.csv'], '--names'],
     [['assign', sample, '--out', 'x.csv'], '--classes'],

@@ -13,7 +13,8 @@ import { summarise } from './summary.ts';
 
 export const ASSIGN_USAGE = `sunshine assign <名单 roster.csv|.xlsx> --classes K [--cap N] [--seed HEX64]
     [--siblings together|apart] [--names exact|sound|dialect] [--sheet 工作表] [--scores 语文,数学]
-    [--bands N（分数段，默认 10，0 不分段）] [--rank-by 科目 subject] [--extremes N（前后各 N 名，默认 10）]
+    [--bands N（分数段，如 10；默认不分段）] [--rank-by 科目 subject] [--extremes N（前后各 N 名，默认 10）]
+    [--balance 随班就读,留守儿童（是/否列，各班均分）]
     --out 结果 result.csv [--json]`;
 
 /** Default cap when none is given: the junior-school limit, the larger of the two standard caps. */
@@ -29,6 +30,7 @@ export async function assignCommand(args: string[], io: Io): Promise<number> {
     bands: { type: 'string' },
     'rank-by': { type: 'string' },
     extremes: { type: 'string' },
+    balance: { type: 'string' },
     sheet: { type: 'string' },
     scores: { type: 'string' },
     out: { type: 'string' },
@@ -52,7 +54,7 @@ export async function assignCommand(args: string[], io: Io): Promise<number> {
   };
   const seed = readSeed(values.seed);
 
-  const roster = await readRoster(rosterPath, values.sheet, values.scores, io);
+  const roster = await readRoster(rosterPath, values.sheet, values.scores, values.balance, io);
   if (roster === null) return 2;
   if (options.rankBy !== null && !roster.subjects.includes(options.rankBy)) {
     throw new UsageError(
@@ -100,6 +102,7 @@ async function readRoster(
   path: string,
   sheet: string | undefined,
   scores: string | undefined,
+  flags: string | undefined,
   io: Io,
 ): Promise<Roster | null> {
   let bytes: Uint8Array;
@@ -112,8 +115,14 @@ async function readRoster(
   }
   const result = await readRosterFile(basename(path), bytes, {
     ...(sheet === undefined ? {} : { sheet }),
-    ...(scores === undefined ? {} : { scores: scores.split(/[,，]/).map((name) => name.trim()) }),
+    ...(scores === undefined ? {} : { scores: columnNames(scores) }),
+    ...(flags === undefined ? {} : { flags: columnNames(flags) }),
   });
   for (const issue of result.issues) io.err(`${basename(path)} ${formatIssue(issue)}`);
   return result.roster;
+}
+
+/** A list of column names as typed: "语文,数学" or with a full-width comma. */
+function columnNames(list: string): string[] {
+  return list.split(/[,，、]/).map((name) => name.trim());
 }

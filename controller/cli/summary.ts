@@ -38,13 +38,14 @@ export function summarise(roster: Roster, outcome: Success): string {
   return lines.join('\n');
 }
 
-/** Per class: how many of each score band (第1档 highest), of the top and of the bottom students. */
+/** Per class: how many of each score band (第1档 highest), of the top and bottom students, of each balance group. */
 function distributionTable(distribution: Success['report']['distribution'], classes: number): string[] {
-  const { bands, top, bottom, rankedBy } = distribution;
+  const { bands, top, bottom, flags, rankedBy } = distribution;
   const rows = [
     ...bands.map((row) => [`第${row.label}档 band ${row.label}`, ...row.perClass.map(String)]),
     ...(top === null ? [] : [[`前 ${sum(top.perClass)} 名 top`, ...top.perClass.map(String)]]),
     ...(bottom === null ? [] : [[`后 ${sum(bottom.perClass)} 名 bottom`, ...bottom.perClass.map(String)]]),
+    ...flags.map((row) => [`${row.label} ${sum(row.perClass)} 人`, ...row.perClass.map(String)]),
   ];
   if (rows.length === 0) return [];
   const by = rankedBy ?? '总分 total';

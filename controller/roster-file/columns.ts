@@ -73,6 +73,30 @@ export interface ScoreColumn {
   readonly index: number;
 }
 
+export interface FlagColumn {
+  readonly flag: string;
+  readonly index: number;
+}
+
+/**
+ * The yes/no columns named as balance columns (随班就读, 留守儿童 …), taken out of the other columns so they are
+ * neither scores nor ignored. A name the file does not have is an error.
+ */
+export function chooseFlagColumns(
+  header: readonly string[],
+  headerRow: number,
+  layout: ColumnLayout,
+  flagNames: readonly string[],
+): { flags: FlagColumn[]; layout: ColumnLayout; issues: RosterIssue[] } {
+  const issues: RosterIssue[] = [];
+  const chosen = namedColumns(header, headerRow, layout.otherColumns, flagNames, 'balance', issues);
+  return {
+    flags: chosen.map((index) => ({ flag: tidyCell(header[index] ?? ''), index })),
+    layout: { ...layout, otherColumns: layout.otherColumns.filter((index) => !chosen.includes(index)) },
+    issues,
+  };
+}
+
 export interface ColumnLayout {
   /** Column index of each field, null when the file has no such column. */
   readonly fields: Readonly<Record<RosterField, number | null>>;
@@ -156,7 +180,7 @@ export function chooseScoreColumns(
   const chosen =
     scoreNames === null
       ? candidates.filter((index) => isNumericColumn(dataRows, index))
-      : namedColumns(header, headerRow, candidates, scoreNames, issues);
+      : namedColumns(header, headerRow, candidates, scoreNames, 'score', issues);
 
   for (const index of layout.otherColumns) {
     if (chosen.includes(index)) continue;
@@ -207,24 +231,34 @@ function namedColumns(
   header: readonly string[],
   headerRow: number,
   candidates: readonly number[],
-  scoreNames: readonly string[],
+  names: readonly string[],
+  kind: 'score' | 'balance',
   issues: RosterIssue[],
 ): number[] {
   const chosen: number[] = [];
-  for (const name of scoreNames) {
+  for (const name of names) {
     const index = candidates.find((candidate) => normaliseHeader(header[candidate] ?? '') === normaliseHeader(name));
     if (index !== undefined) {
       if (!chosen.includes(index)) chosen.push(index);
       continue;
     }
     const available = candidates.map((candidate) => tidyCell(header[candidate] ?? ''));
+    const none = { zh: '（无）', en: '(none)' };
     issues.push({
       severity: 'error',
-      code: 'unknown-score-column',
       row: headerRow,
       column: null,
-      zh: `指定的成绩列“${name}”不存在。可作成绩的列：${available.join('、') || '（无）'}。`,
-      en: `there is no score column "${name}"; columns that can hold scores: ${available.join(', ') || '(none)'}.`,
+      ...(kind === 'score'
+        ? {
+            code: 'unknown-score-column',
+            zh: `指定的成绩列“${name}”不存在。可作成绩的列：${available.join('、') || none.zh}。`,
+            en: `there is no score column "${name}"; columns that can hold scores: ${available.join(', ') || none.en}.`,
+          }
+        : {
+            code: 'unknown-balance-column',
+            zh: `指定的平衡列“${name}”不存在。名单中其他的列：${available.join('、') || none.zh}。`,
+            en: `there is no balance column "${name}"; the roster's other columns: ${available.join(', ') || none.en}.`,
+          }),
     });
   }
   return chosen.sort((a, b) => a - b);

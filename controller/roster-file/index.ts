@@ -13,6 +13,8 @@ export interface RosterReadOptions {
   readonly sheet?: string;
   /** Header names of the score columns; by default every other column holding only numbers. */
   readonly scores?: readonly string[];
+  /** Header names of yes/no columns to read as groups spread evenly over the classes (随班就读, 留守儿童 …). */
+  readonly flags?: readonly string[];
 }
 
 export interface RosterReadResult {
@@ -31,7 +33,7 @@ export async function readRosterFile(
 ): Promise<RosterReadResult> {
   const { table, issues: fileIssues } = await readTable(fileName, bytes, options.sheet ?? null);
   if (table === null) return { roster: null, issues: fileIssues, source: null };
-  const { roster, issues } = validateTable(table, options.scores ?? null);
+  const { roster, issues } = validateTable(table, options.scores ?? null, options.flags ?? []);
   const allIssues = [...fileIssues, ...issues];
   const fileHasError = fileIssues.some((issue) => issue.severity === 'error');
   return { roster: fileHasError ? null : roster, issues: allIssues, source: table.source };

@@ -16,6 +16,7 @@ export type RosterIssueCode =
   | 'missing-column'
   | 'duplicate-column'
   | 'unknown-score-column'
+  | 'unknown-balance-column'
   | 'ignored-column'
   | 'unlikely-scores'
   // Cells
@@ -34,6 +35,7 @@ export type RosterIssueCode =
   | 'id-card-birth-date-mismatch'
   | 'invalid-birth-date'
   | 'invalid-score'
+  | 'invalid-flag'
   | 'missing-score'
   | 'single-sibling'
   | 'single-apart-member';

@@ -182,6 +182,15 @@ export function absentScore(text: string): IssueText {
   };
 }
 
+export function invalidFlag(text: string): IssueText {
+  return {
+    severity: 'error',
+    code: 'invalid-flag',
+    zh: `“${text}”不是“是”或“否”。平衡列请填 是/否（或 1/0、√/×），不属于可留空。`,
+    en: `"${text}" is neither yes nor no. Fill balance columns with 是/否 (or 1/0, √/×); leave blank for no.`,
+  };
+}
+
 export function invalidScore(text: string, scoresNamed: boolean): IssueText {
   const hint = scoresNamed
     ? { zh: '', en: '' }

@@ -196,6 +196,7 @@ describe('validateTable builds the roster', () => {
     ]);
     expect(roster).toEqual({
       subjects: ['语文', '数学'],
+      flags: [],
       students: [
         {
           id: 'G1',
@@ -207,6 +208,7 @@ describe('validateTable builds the roster', () => {
           apartGroups: [],
           sourceSchool: '信州区第一小学',
           scores: [71, 86],
+          flags: [],
         },
         {
           id: 'G2',
@@ -218,6 +220,7 @@ describe('validateTable builds the roster', () => {
           apartGroups: [],
           sourceSchool: '秦峰小学',
           scores: [71.5, null],
+          flags: [],
         },
         {
           id: 'G3',
@@ -229,6 +232,7 @@ describe('validateTable builds the roster', () => {
           apartGroups: ['A1', 'B2'],
           sourceSchool: '信州区第一小学',
           scores: [null, 90],
+          flags: [],
         },
         {
           id: 'G4',
@@ -240,6 +244,7 @@ describe('validateTable builds the roster', () => {
           apartGroups: ['A1', 'B2'],
           sourceSchool: null,
           scores: [80, 88],
+          flags: [],
         },
       ],
     });
@@ -262,5 +267,40 @@ describe('validateTable builds the roster', () => {
     const { issues } = validate(['名单', '', HEADER, '', WEI, '', WEI.replace('G1', 'G2')]);
     expect(issues.find((issue) => issue.code === 'duplicate-id-card')?.row).toBe(7);
     expect(issues.find((issue) => issue.code === 'duplicate-id-card')?.zh).toContain('第 5 行');
+  });
+});
+
+describe('validateTable reads balance columns (yes/no groups)', () => {
+  const header = `${HEADER},随班就读,留守儿童`;
+
+  it('reads the named yes/no columns as groups, blank as no, and never as scores', () => {
+    const { roster, issues } = validateTable(
+      tableOf([header, `${WEI},是,`, `${LONG},0,√`, 'G3,王芳,女,,2012-01-02,,,秦峰小学,80,否,yes']),
+      null,
+      ['留守儿童', '随班就读'],
+    );
+    expect(issues).toEqual([]);
+    expect(roster?.subjects).toEqual(['语文']);
+    expect(roster?.flags).toEqual(['随班就读', '留守儿童']);
+    expect(roster?.students.map((student) => student.flags)).toEqual([
+      [true, false],
+      [false, true],
+      [false, true],
+    ]);
+  });
+
+  it('says where a cell is neither yes nor no, and which balance column does not exist', () => {
+    const wrong = validateTable(tableOf([header, `${WEI},也许,`]), null, ['随班就读']);
+    expect(wrong.roster).toBeNull();
+    // 留守儿童 is not named here, so it is only an ignored column (a warning).
+    expect(wrong.issues.filter((issue) => issue.severity === 'error')).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'invalid-flag', row: 2, column: '随班就读 (J)' }),
+    ]);
+    const missing = validateTable(tableOf([header, WEI + ',是,否']), null, ['少数民族']);
+    expect(missing.roster).toBeNull();
+    expect(missing.issues.filter((issue) => issue.severity === 'error')).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'unknown-balance-column', row: 1, column: null }),
+    ]);
+    expect(missing.issues[0]!.zh).toContain('少数民族');
   });
 });

@@ -3,11 +3,13 @@
 import { parseIdCard } from '../../engine/idcard.ts';
 import type { Gender, Roster, Student } from '../../engine/roster.ts';
 import {
+  chooseFlagColumns,
   chooseScoreColumns,
   findHeaderRow,
   isBlankRow,
   layoutColumns,
   type ColumnLayout,
+  type FlagColumn,
   type RosterField,
   type ScoreColumn,
 } from './columns.ts';
@@ -15,7 +17,16 @@ import { columnLabel, type RosterIssue } from './issue.ts';
 import * as messages from './messages.ts';
 import type { IssueText, SeenAt, WhitespaceFix } from './messages.ts';
 import type { Table } from './table.ts';
-import { groupLabel, halfWidth, parseBirthDate, parseGender, parseScore, splitGroups, tidyCell } from './values.ts';
+import {
+  groupLabel,
+  halfWidth,
+  parseBirthDate,
+  parseFlag,
+  parseGender,
+  parseScore,
+  splitGroups,
+  tidyCell,
+} from './values.ts';
 import type { CellProblemKind } from './xlsx.ts';
 
 export interface RosterValidation {
@@ -24,8 +35,15 @@ export interface RosterValidation {
   readonly issues: readonly RosterIssue[];
 }
 
-/** `scoreNames` names the score columns; null means every other mostly-numeric column. */
-export function validateTable(table: Table, scoreNames: readonly string[] | null): RosterValidation {
+/**
+ * `scoreNames` names the score columns; null means every other mostly-numeric column. `flagNames` names the yes/no
+ * columns read as groups to spread evenly.
+ */
+export function validateTable(
+  table: Table,
+  scoreNames: readonly string[] | null,
+  flagNames: readonly string[] = [],
+): RosterValidation {
   const { rows } = table;
   const headerIndex = findHeaderRow(rows);
   if (headerIndex === null) return { roster: null, issues: [{ ...messages.emptyFile, row: null, column: null }] };
@@ -36,8 +54,10 @@ export function validateTable(table: Table, scoreNames: readonly string[] | null
   if (rows.slice(0, headerIndex).some((row) => !isBlankRow(row))) {
     issues.push({ ...messages.rowsBeforeHeader(headerRow), row: null, column: null });
   }
-  const { layout, issues: layoutIssues } = layoutColumns(header, headerRow);
+  const { layout: fieldLayout, issues: layoutIssues } = layoutColumns(header, headerRow);
   issues.push(...layoutIssues);
+  const { flags, layout, issues: flagIssues } = chooseFlagColumns(header, headerRow, fieldLayout, flagNames);
+  issues.push(...flagIssues);
 
   const dataRowIndexes: number[] = [];
   rows.forEach((row, index) => {
@@ -51,10 +71,12 @@ export function validateTable(table: Table, scoreNames: readonly string[] | null
   // Without a sound header every row would repeat the same complaint.
   if (hasError(issues)) return { roster: null, issues };
 
-  const reader = new StudentReader(table, { header, layout, scores, scoresNamed: scoreNames !== null }, issues);
+  const reader = new StudentReader(table, { header, layout, scores, flags, scoresNamed: scoreNames !== null }, issues);
   const students = dataRowIndexes.flatMap((rowIndex) => reader.read(rowIndex) ?? []);
   reader.finish();
-  const roster = hasError(issues) ? null : { subjects: scores.map((score) => score.subject), students };
+  const roster = hasError(issues)
+    ? null
+    : { subjects: scores.map((score) => score.subject), flags: flags.map((column) => column.flag), students };
   return { roster, issues };
 }
 
@@ -66,6 +88,7 @@ interface Columns {
   readonly header: readonly string[];
   readonly layout: ColumnLayout;
   readonly scores: readonly ScoreColumn[];
+  readonly flags: readonly FlagColumn[];
   readonly scoresNamed: boolean;
 }
 
@@ -111,6 +134,7 @@ class StudentReader {
     const apartGroups = this.apartGroups(row, this.cell(rowIndex, fields.apartGroups));
     const sourceSchool = this.cell(rowIndex, fields.sourceSchool) || null;
     const scores = this.columns.scores.map(({ index }) => this.score(row, index, this.cell(rowIndex, index)));
+    const flags = this.columns.flags.map(({ index }) => this.flag(row, index, this.cell(rowIndex, index)));
 
     if (!id || !name || gender === null) return null;
     return {
@@ -123,6 +147,7 @@ class StudentReader {
       apartGroups,
       sourceSchool,
       scores,
+      flags,
     };
   }
 
@@ -231,6 +256,12 @@ class StudentReader {
     const groups = text === null ? [] : splitGroups(text);
     for (const group of groups) appendTo(this.apartRows, group, row);
     return groups;
+  }
+
+  private flag(row: number, column: number, text: string | null): boolean {
+    const flag = parseFlag(text ?? '');
+    if (flag === null) this.report(messages.invalidFlag(text ?? ''), row, column);
+    return flag === true;
   }
 
   private score(row: number, column: number, text: string | null): number | null {

@@ -78,6 +78,15 @@ export function parseScore(text: string): ScoreCell {
   return { kind: 'invalid' };
 }
 
+const YES: ReadonlySet<string> = new Set(['是', '有', 'y', 'yes', 'true', '1', '√', '✓', '✔']);
+const NO: ReadonlySet<string> = new Set(['', '否', '无', '不是', 'n', 'no', 'false', '0', '×', '✗', '✘']);
+
+/** A yes/no cell of a balance column; a blank cell is no. Null when it is neither. */
+export function parseFlag(text: string): boolean | null {
+  const plain = halfWidth(text).toLowerCase();
+  return YES.has(plain) ? true : NO.has(plain) ? false : null;
+}
+
 /** A sibling or apart group label; full-width forms are folded so "Ｄ001" and "D001" are the same group. */
 export function groupLabel(text: string): string | null {
   const label = halfWidth(text);

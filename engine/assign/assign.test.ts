@@ -28,6 +28,8 @@ const rosterArbitrary = fc
           apart: fc.option(fc.integer({ min: 1, max: 3 }), { freq: 6 }),
           school: fc.constantFrom(...SCHOOLS),
           scores: fc.array(fc.option(fc.integer({ min: 0, max: 200 }), { freq: 15 }), { minLength: 2, maxLength: 2 }),
+          special: fc.boolean(),
+          leftBehind: fc.integer({ min: 0, max: 4 }).map((draw) => draw === 0),
         }),
         { minLength: classes, maxLength: classes * perClass },
       ),
@@ -36,6 +38,7 @@ const rosterArbitrary = fc
   .map(({ classes, extraCap, bands, extremes, names, students }) => {
     const roster: Roster = {
       subjects: ['语文', '数学'],
+      flags: ['随班就读', '留守儿童'],
       students: students.map((s, index): Student => ({
         id: `S${String(index).padStart(4, '0')}`,
         name: s.name,
@@ -46,6 +49,7 @@ const rosterArbitrary = fc
         apartGroups: s.apart === null ? [] : [`A${s.apart}`],
         sourceSchool: s.school,
         scores: s.scores.map((score) => (score === null ? null : score / 2)),
+        flags: [s.special, s.leftBehind],
       })),
     };
     const options: AssignOptions = {
@@ -91,6 +95,7 @@ describe('assign: guarantees', () => {
           if (failed.includes('band-spread')) expect(relaxed.has('band')).toBe(true);
           if (failed.includes('top-share')) expect(relaxed.has('top')).toBe(true);
           if (failed.includes('bottom-share')) expect(relaxed.has('bottom')).toBe(true);
+          if (failed.includes('flag-spread')) expect(relaxed.has('flag')).toBe(true);
         },
       ),
       { numRuns: 150 },
@@ -115,6 +120,7 @@ describe('assign: guarantees', () => {
   it('never lets siblings kept together land in different classes, nor siblings kept apart share one', () => {
     const twins: Roster = {
       subjects: [],
+      flags: [],
       students: ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛'].map((name, index) => ({
         id: String(index),
         name: `钱${name}`,
@@ -125,6 +131,7 @@ describe('assign: guarantees', () => {
         apartGroups: [],
         sourceSchool: null,
         scores: [],
+        flags: [],
       })),
     };
     for (let trial = 0; trial < 20; trial++) {
@@ -149,9 +156,10 @@ describe('assign: infeasible inputs are refused with the reason', () => {
     apartGroups: [],
     sourceSchool: null,
     scores: [],
+    flags: [],
     ...extra,
   });
-  const roster = (students: Student[]): Roster => ({ subjects: [], students });
+  const roster = (students: Student[]): Roster => ({ subjects: [], flags: [], students });
   const base: AssignOptions = { ...DEFAULT_OPTIONS, classes: 3, cap: 45, names: 'exact' };
 
   it.each<[string, Roster, AssignOptions, string]>([

@@ -28,7 +28,7 @@ export type { BalanceEffort } from './balance.ts';
 
 /** A rule the data did not allow to hold exactly, and how far it was met instead. */
 export interface Relaxation {
-  readonly rule: 'gender' | 'sourceSchool' | 'band' | 'top' | 'bottom' | 'sameSound';
+  readonly rule: 'gender' | 'sourceSchool' | 'band' | 'top' | 'bottom' | 'flag' | 'sameSound';
   readonly zh: string;
   readonly en: string;
 }
@@ -146,6 +146,12 @@ function widened(counter: CounterSpec, spread: number): Relaxation {
         en: `${en} students differ by up to ${spread} between classes`,
       };
     }
+    case 'flag':
+      return {
+        rule: 'flag',
+        zh: `“${counter.label}”的学生各班最多相差 ${spread} 人`,
+        en: `"${counter.label}" students differ by up to ${spread} between classes`,
+      };
     case 'sourceSchool':
       return {
         rule: 'sourceSchool',

@@ -13,12 +13,14 @@ const student = (id: number, extra: Partial<Student> = {}): Student => ({
   apartGroups: [],
   sourceSchool: null,
   scores: [60 + id],
+  flags: [],
   ...extra,
 });
 
 describe('measure: every check can fail', () => {
   const roster: Roster = {
     subjects: ['数学'],
+    flags: [],
     students: [
       student(0, { siblingGroup: 'D1', name: '王浩' }),
       student(1, { siblingGroup: 'D1', apartGroups: ['A'] }),
@@ -48,6 +50,7 @@ describe('measure: the score distribution', () => {
   // Eight students ranked 90, 80 … 20: bands of four, the top two and the bottom two.
   const roster: Roster = {
     subjects: ['语文', '数学'],
+    flags: [],
     students: Array.from({ length: 8 }, (_, i) => student(i, { scores: [90 - 10 * i, null] })),
   };
   const options = { ...DEFAULT_OPTIONS, classes: 2, cap: 4, bands: 2, extremes: 2 } as const;
@@ -71,11 +74,32 @@ describe('measure: the score distribution', () => {
   });
 
   it('ranks by a chosen subject when asked, and ties by the smaller student id', () => {
-    const tied: Roster = { subjects: ['语文'], students: [student(3, { scores: [70] }), student(1, { scores: [70] })] };
+    const tied: Roster = {
+      subjects: ['语文'],
+      flags: [],
+      students: [student(3, { scores: [70] }), student(1, { scores: [70] })],
+    };
     const report = measure(tied, [1, 2], { ...options, rankBy: '语文', bands: 0, extremes: 1 });
     expect(report.distribution.rankedBy).toBe('语文');
     // S1 ranks first on the tie: it is the top student, S3 the bottom one.
     expect(report.distribution.top?.perClass).toEqual([0, 1]);
     expect(report.distribution.bottom?.perClass).toEqual([1, 0]);
+  });
+});
+
+describe('measure: balance groups', () => {
+  const roster: Roster = {
+    subjects: [],
+    flags: ['留守儿童'],
+    students: Array.from({ length: 6 }, (_, i) => student(i, { scores: [], flags: [i < 4] })),
+  };
+  const options = { ...DEFAULT_OPTIONS, classes: 2, cap: 3, extremes: 0 } as const;
+
+  it('flags a group crowded into one class and tabulates every group', () => {
+    const crowded = measure(roster, [1, 1, 1, 2, 2, 2], options);
+    expect(crowded.distribution.flags).toEqual([{ label: '留守儿童', perClass: [3, 1] }]);
+    expect(crowded.checks.find((check) => check.id === 'flag-spread')).toMatchObject({ ok: false, value: 2, limit: 1 });
+    const even = measure(roster, [1, 2, 1, 2, 1, 2], options);
+    expect(even.checks.find((check) => check.id === 'flag-spread')).toMatchObject({ ok: true, value: 0 });
   });
 });

@@ -43,7 +43,8 @@ export type CheckId =
   | 'source-school-spread'
   | 'band-spread'
   | 'top-share'
-  | 'bottom-share';
+  | 'bottom-share'
+  | 'flag-spread';
 
 /** One guarantee, checked on the final classes: `value` must not exceed `limit`. */
 export interface Check {
@@ -76,6 +77,8 @@ export interface DistributionReport {
   readonly bands: readonly CountRow[];
   readonly top: CountRow | null;
   readonly bottom: CountRow | null;
+  /** One row per yes/no group of the roster (随班就读, 留守儿童 …). */
+  readonly flags: readonly CountRow[];
 }
 
 export interface SoundAlikePair {
@@ -275,6 +278,7 @@ function distributionOf(
     bands: Array.from({ length: bandCount }, (_, band) => row(`${band + 1}`, (i) => standing[i]!.band === band)),
     top: any((s) => s.top) ? row('top', (i) => standing[i]!.top) : null,
     bottom: any((s) => s.bottom) ? row('bottom', (i) => standing[i]!.bottom) : null,
+    flags: roster.flags.map((flag, f) => row(flag, (i) => roster.students[i]!.flags[f]!)),
   };
 }
 
@@ -302,6 +306,13 @@ function distributionChecks(
     const limit = Math.max(Math.ceil(members.length / options.classes), largestSiblingBlock(members, options));
     result.push(check(id, Math.max(...row.perClass), limit, zh, en));
   };
+  if (distribution.flags.length > 0) {
+    const limit = Math.max(
+      ...distribution.flags.map((_, f) => forcedSpread(roster, options, (student) => student.flags[f]!)),
+    );
+    const value = Math.max(...distribution.flags.map((row) => spread(row.perClass)));
+    result.push(check('flag-spread', value, limit, '同一平衡组各班人数差', 'spread of a balance group'));
+  }
   share('top-share', distribution.top, (s) => s.top, '单班最多前列学生数', 'most top students in one class');
   share(
     'bottom-share',

@@ -6,10 +6,10 @@ import { infeasible } from './errors.ts';
 import type { AssignOptions } from './options.ts';
 
 /** Counts that must be spread evenly: each class holds ⌊total/K⌋ or ⌈total/K⌉ of them. */
-export type CounterFamily = 'size' | 'gender' | 'sourceSchool' | 'band' | 'top' | 'bottom';
+export type CounterFamily = 'size' | 'gender' | 'sourceSchool' | 'band' | 'top' | 'bottom' | 'flag';
 
 /** Counts that may be widened, and reported, where the data allow no better (siblings kept together, say). */
-export const SOFT_FAMILIES: readonly CounterFamily[] = ['sourceSchool', 'band', 'top', 'bottom'];
+export const SOFT_FAMILIES: readonly CounterFamily[] = ['sourceSchool', 'band', 'top', 'bottom', 'flag'];
 
 /** Why two students may not share a class. Only `sameSound` may be given up, and only where it cannot be met. */
 export type ConflictKind = 'apartGroup' | 'siblingsApart' | 'sameName' | 'sameSound';
@@ -91,6 +91,7 @@ export function compileProblem(roster: Roster, options: AssignOptions): Problem 
   }
 
   const counting = buildCounters(
+    roster.flags,
     students,
     order.map((index) => standingOf[index]!),
     unitMembers,
@@ -149,6 +150,7 @@ function groupUnits(students: readonly Student[], options: AssignOptions): numbe
 }
 
 function buildCounters(
+  flags: readonly string[],
   students: readonly Student[],
   standing: readonly Standing[],
   unitMembers: readonly (readonly number[])[],
@@ -187,6 +189,7 @@ function buildCounters(
       if (band !== null) add(counterIndex('band', String(band + 1)));
       if (top) add(counterIndex('top', ''));
       if (bottom) add(counterIndex('bottom', ''));
+      flags.forEach((flag, index) => student.flags[index] && add(counterIndex('flag', flag)));
     }
     const sorted = [...amounts].sort((a, b) => a[0] - b[0]);
     for (const [counter, amount] of sorted) {

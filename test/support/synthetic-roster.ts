@@ -20,13 +20,15 @@ export interface SyntheticOptions {
   readonly withScores: boolean;
   /** Seed label: the same label always gives the same roster. */
   readonly label: string;
+  /** Yes/no groups to add, each true for about one student in twelve (留守儿童, 随班就读 …). */
+  readonly flags?: readonly string[];
 }
 
 /**
  * A realistic roster of any size, generated deterministically: Chinese names (with the duplicates and sound-alikes
  * real schools have), about 53% boys, ~1% multiple births, skewed source schools, scores in half-point steps.
  */
-export function syntheticRoster({ students, withScores, label }: SyntheticOptions): Roster {
+export function syntheticRoster({ students, withScores, label, flags = [] }: SyntheticOptions): Roster {
   const random = randomStream(new Uint8Array(32), `synthetic-roster/${label}`);
   const subjects = withScores ? ['语文', '数学', '英语'] : [];
   const list: Student[] = [];
@@ -55,10 +57,11 @@ export function syntheticRoster({ students, withScores, label }: SyntheticOption
         apartGroups: [],
         sourceSchool: withScores ? school : null,
         scores: subjects.map(() => (random.below(200) === 0 ? null : score(random))),
+        flags: flags.map(() => random.below(12) === 0),
       });
     }
   }
-  return { subjects, students: list };
+  return { subjects, flags, students: list };
 }
 
 function pick(characters: string, random: RandomStream): string {
