@@ -51,10 +51,11 @@ export async function assignCommand(args: string[], io: Io): Promise<number> {
     bands: wholeNumber(values.bands, '--bands', 0) ?? DEFAULT_OPTIONS.bands,
     rankBy: values['rank-by'] ?? DEFAULT_OPTIONS.rankBy,
     extremes: wholeNumber(values.extremes, '--extremes', 0) ?? DEFAULT_OPTIONS.extremes,
+    balance: values.balance === undefined ? DEFAULT_OPTIONS.balance : columnNames(values.balance),
   };
   const seed = readSeed(values.seed);
 
-  const roster = await readRoster(rosterPath, values.sheet, values.scores, values.balance, io);
+  const roster = await readRoster(rosterPath, values.sheet, values.scores, options.balance, io);
   if (roster === null) return 2;
   if (options.rankBy !== null && !roster.subjects.includes(options.rankBy)) {
     throw new UsageError(
@@ -102,7 +103,7 @@ async function readRoster(
   path: string,
   sheet: string | undefined,
   scores: string | undefined,
-  flags: string | undefined,
+  flags: readonly string[],
   io: Io,
 ): Promise<Roster | null> {
   let bytes: Uint8Array;
@@ -116,7 +117,7 @@ async function readRoster(
   const result = await readRosterFile(basename(path), bytes, {
     ...(sheet === undefined ? {} : { sheet }),
     ...(scores === undefined ? {} : { scores: columnNames(scores) }),
-    ...(flags === undefined ? {} : { flags: columnNames(flags) }),
+    flags,
   });
   for (const issue of result.issues) io.err(`${basename(path)} ${formatIssue(issue)}`);
   return result.roster;

@@ -60,6 +60,7 @@ const rosterArbitrary = fc
       names,
       bands,
       extremes,
+      balance: ['随班就读', '留守儿童'],
     };
     return { roster, options };
   });
@@ -164,6 +165,12 @@ describe('assign: infeasible inputs are refused with the reason', () => {
 
   it.each<[string, Roster, AssignOptions, string]>([
     ['empty roster', roster([]), base, 'no-students'],
+    [
+      'a balance column the roster lacks',
+      roster([student(1), student(2), student(3)]),
+      { ...base, balance: ['留守儿童'] },
+      'missing-balance-column',
+    ],
     ['zero classes', roster([student(1), student(2)]), { ...base, classes: 0 }, 'bad-classes'],
     ['more classes than students', roster([student(1), student(2)]), base, 'bad-classes'],
     ['over capacity', roster(Array.from({ length: 10 }, (_, i) => student(i))), { ...base, cap: 3 }, 'over-capacity'],

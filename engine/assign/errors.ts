@@ -8,7 +8,8 @@ export interface AssignError {
     | 'apart-group-too-large'
     | 'same-name-too-many'
     | 'siblings-must-be-apart'
-    | 'no-feasible-placement';
+    | 'no-feasible-placement'
+    | 'missing-balance-column';
   readonly zh: string;
   readonly en: string;
 }

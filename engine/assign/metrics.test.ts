@@ -93,7 +93,7 @@ describe('measure: balance groups', () => {
     flags: ['留守儿童'],
     students: Array.from({ length: 6 }, (_, i) => student(i, { scores: [], flags: [i < 4] })),
   };
-  const options = { ...DEFAULT_OPTIONS, classes: 2, cap: 3, extremes: 0 } as const;
+  const options = { ...DEFAULT_OPTIONS, classes: 2, cap: 3, extremes: 0, balance: ['留守儿童'] } as const;
 
   it('flags a group crowded into one class and tabulates every group', () => {
     const crowded = measure(roster, [1, 1, 1, 2, 2, 2], options);

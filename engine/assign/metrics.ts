@@ -278,7 +278,10 @@ function distributionOf(
     bands: Array.from({ length: bandCount }, (_, band) => row(`${band + 1}`, (i) => standing[i]!.band === band)),
     top: any((s) => s.top) ? row('top', (i) => standing[i]!.top) : null,
     bottom: any((s) => s.bottom) ? row('bottom', (i) => standing[i]!.bottom) : null,
-    flags: roster.flags.map((flag, f) => row(flag, (i) => roster.students[i]!.flags[f]!)),
+    flags: options.balance.map((flag) => {
+      const f = roster.flags.indexOf(flag);
+      return row(flag, (i) => roster.students[i]!.flags[f] === true);
+    }),
   };
 }
 
@@ -308,7 +311,10 @@ function distributionChecks(
   };
   if (distribution.flags.length > 0) {
     const limit = Math.max(
-      ...distribution.flags.map((_, f) => forcedSpread(roster, options, (student) => student.flags[f]!)),
+      ...options.balance.map((flag) => {
+        const f = roster.flags.indexOf(flag);
+        return forcedSpread(roster, options, (student) => student.flags[f] === true);
+      }),
     );
     const value = Math.max(...distribution.flags.map((row) => spread(row.perClass)));
     result.push(check('flag-spread', value, limit, '同一平衡组各班人数差', 'spread of a balance group'));

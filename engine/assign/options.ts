@@ -20,6 +20,8 @@ export interface AssignOptions {
   readonly rankBy: string | null;
   /** How many top and how many bottom students are spread evenly (no class above ⌈N/K⌉ of either); 0 for none. */
   readonly extremes: number;
+  /** Yes/no groups of the roster (`Roster.flags`) whose counts per class must be even: 随班就读, 留守儿童 … */
+  readonly balance: readonly string[];
 }
 
 export const DEFAULT_OPTIONS = {
@@ -28,4 +30,5 @@ export const DEFAULT_OPTIONS = {
   bands: 0,
   rankBy: null,
   extremes: 10,
+  balance: [],
 } as const satisfies Partial<AssignOptions>;

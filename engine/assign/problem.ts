@@ -91,7 +91,7 @@ export function compileProblem(roster: Roster, options: AssignOptions): Problem 
   }
 
   const counting = buildCounters(
-    roster.flags,
+    balancedFlags(roster, options),
     students,
     order.map((index) => standingOf[index]!),
     unitMembers,
@@ -150,7 +150,7 @@ function groupUnits(students: readonly Student[], options: AssignOptions): numbe
 }
 
 function buildCounters(
-  flags: readonly string[],
+  flags: readonly BalancedFlag[],
   students: readonly Student[],
   standing: readonly Standing[],
   unitMembers: readonly (readonly number[])[],
@@ -189,7 +189,7 @@ function buildCounters(
       if (band !== null) add(counterIndex('band', String(band + 1)));
       if (top) add(counterIndex('top', ''));
       if (bottom) add(counterIndex('bottom', ''));
-      flags.forEach((flag, index) => student.flags[index] && add(counterIndex('flag', flag)));
+      for (const { name, index } of flags) if (student.flags[index]) add(counterIndex('flag', name));
     }
     const sorted = [...amounts].sort((a, b) => a[0] - b[0]);
     for (const [counter, amount] of sorted) {
@@ -214,6 +214,26 @@ function buildCounters(
     contribAmount: Int32Array.from(contribAmount),
     signature,
   };
+}
+
+interface BalancedFlag {
+  readonly name: string;
+  /** Index into `Roster.flags` and each student's `flags`. */
+  readonly index: number;
+}
+
+function balancedFlags(roster: Roster, options: AssignOptions): BalancedFlag[] {
+  return options.balance.map((name) => {
+    const index = roster.flags.indexOf(name);
+    if (index === -1) {
+      infeasible(
+        'missing-balance-column',
+        `名单中没有要均衡的“${name}”列（名单的是/否列：${roster.flags.join('、') || '无'}）`,
+        `the roster has no "${name}" column to balance (its yes/no columns: ${roster.flags.join(', ') || 'none'})`,
+      );
+    }
+    return { name, index };
+  });
 }
 
 function buildConflicts(
