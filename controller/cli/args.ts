@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { resolve } from 'node:path';
 
 /** A command-line mistake, said in Chinese and English; the command exits with status 2 and changes nothing. */
 export class UsageError extends Error {
@@ -40,4 +41,9 @@ export function oneOf<T extends string>(value: string | undefined, flag: string,
     );
   }
   return value as T;
+}
+
+/** The data directory: `--data`, else `SUNSHINE_DATA`, else `./data`. */
+export function dataDirectory(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+  return resolve(flag ?? env['SUNSHINE_DATA'] ?? 'data');
 }

@@ -8,14 +8,14 @@ import type { Io } from './io.ts';
 
 /** The bundled demo district: the plan and rosters of a primary and a junior round, as a bureau would supply them. */
 export const DEMO_DISTRICT = fileURLToPath(new URL('../demo-district/', import.meta.url));
-const STAGES = ['primary', 'junior'] as const;
+export const DEMO_STAGES = ['primary', 'junior'] as const;
 
 /**
  * Until the ceremony controller exists, `npm start` draws every school of the demo district once with a fresh seed
  * and prints each result's balance, so a new machine shows at once that the engine works.
  */
 export async function demoCommand(io: Io): Promise<number> {
-  for (const stage of STAGES) {
+  for (const stage of DEMO_STAGES) {
     const planText = await readFile(`${DEMO_DISTRICT}${stage}/plan.csv`, 'utf8');
     const plan = Papa.parse<Record<string, string>>(planText.replace(/^\uFEFF/, ''), {
       header: true,

@@ -1,0 +1,201 @@
+/**
+ * The console's one connection to the controller, as rune state: the newest snapshot, this console's session, what
+ * the displays show, the connection itself and the journal. Everything shown is derived from the snapshot, so a
+ * reload or a controller restart only needs the snapshot sent on every (re)connection.
+ */
+import { connectLive, type LiveSocket } from '../../../controller/live-client.ts';
+import { PresentationSchema, type Presentation, type PresentationChange } from '../../../controller/presentation.ts';
+import type {
+  CommandAccepted,
+  HandshakeRefusal,
+  OperatorRequest,
+  Result,
+  SessionStatus,
+  Snapshot,
+} from '../../../controller/protocol.ts';
+import { isStale, LOCAL_ERRORS, type ConsoleError } from './errors.ts';
+import { appendJournal, entry, eventEntry, loadJournal, refusalEntry, type JournalEntry } from './journal.ts';
+
+export type Connection = 'connecting' | 'online' | 'offline' | 'needs-passphrase';
+
+/** Kept for this tab only, so a reload reconnects without asking; closing the tab forgets it. */
+const PASSPHRASE_KEY = 'sunshine-console-passphrase';
+/** This tab held the operator session: after a reload it takes it back rather than staying read-only. */
+const OPERATOR_KEY = 'sunshine-console-operator';
+/** A roster upload or a large draw can take a while; beyond this the console stops waiting and says so. */
+const COMMAND_TIMEOUT_MS = 60_000;
+/** Everything else is answered at once by a healthy controller. */
+const ANSWER_TIMEOUT_MS = 5_000;
+
+/** What the console gets back: the controller's answer, or why there was none. */
+export type Outcome<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ConsoleError };
+
+class LiveConsole {
+  connection = $state<Connection>('connecting');
+  snapshot = $state.raw<Snapshot | null>(null);
+  session = $state.raw<SessionStatus | null>(null);
+  /** Null until the controller has said what the displays show. */
+  presentation = $state.raw<Presentation | null>(null);
+  journal = $state.raw<JournalEntry[]>(loadJournal());
+  /** A command is on its way: every action waits, so nothing is sent twice. */
+  busy = $state(false);
+  /** When this console saw each school's draw, to follow the display's animation (ms, performance clock). */
+  drawnAt = $state.raw<Readonly<Record<string, number>>>({});
+  readonly socket: LiveSocket;
+
+  constructor() {
+    const passphrase = sessionStorage.getItem(PASSPHRASE_KEY) ?? undefined;
+    this.socket = connectLive({ role: 'console', passphrase });
+    this.listen();
+    // Closing the socket before the page goes lets the controller free the operator session at once, so the
+    // reloaded page gets it back.
+    addEventListener('pagehide', () => this.socket.disconnect());
+  }
+
+  get canOperate(): boolean {
+    return this.connection === 'online' && this.session?.operator === true && !this.busy;
+  }
+
+  private listen(): void {
+    const { socket } = this;
+    socket.on('connect', () => {
+      this.connection = 'online';
+      this.note(entry('connection', { zh: '已连接控制器', en: 'connected to the controller' }));
+    });
+    socket.on('disconnect', (reason) => {
+      this.connection = 'offline';
+      this.note(entry('connection', { zh: '与控制器的连接中断，正在重连…', en: 'connection lost, reconnecting…' }));
+      // A disconnect the server chose is not retried by socket.io; a controller restart must still bring us back.
+      if (reason === 'io server disconnect') socket.connect();
+    });
+    socket.on('connect_error', (error) => {
+      const refusal = (error as Error & { data?: HandshakeRefusal }).data;
+      if (refusal?.code === 'wrong-passphrase') {
+        sessionStorage.removeItem(PASSPHRASE_KEY);
+        this.connection = 'needs-passphrase';
+      } else {
+        this.connection = 'offline';
+      }
+    });
+    socket.on('session:status', (status) => {
+      this.session = status;
+      if (status.operator) sessionStorage.setItem(OPERATOR_KEY, 'yes');
+      // The page before a reload may hold the session a moment longer; once it is free, this tab takes it back.
+      else if (!status.operatorPresent && sessionStorage.getItem(OPERATOR_KEY) === 'yes') void this.claim();
+    });
+    socket.on('ceremony:snapshot', (snapshot) => (this.snapshot = snapshot));
+    socket.on('ceremony:update', (update) => {
+      if (this.snapshot === null || update.revision > this.snapshot.revision) this.snapshot = update.snapshot;
+      this.note(...update.events.map(eventEntry));
+      for (const event of update.events) {
+        if (event.type === 'ceremony:sealed') rememberSealTime(event.commitment);
+        if (event.type === 'school:drawn') this.drawnAt = { ...this.drawnAt, [event.school]: performance.now() };
+      }
+    });
+    // Types do not check the wire: what the displays show is validated before the mirror shows it. (The snapshot has
+    // no schema in the protocol to validate against.)
+    socket.on('presentation:update', (presentation) => {
+      const parsed = PresentationSchema.safeParse(presentation);
+      if (parsed.success) this.presentation = parsed.data;
+    });
+  }
+
+  /** After the seal every connection needs the passphrase: the console asks for it and connects again. */
+  login(passphrase: string): void {
+    sessionStorage.setItem(PASSPHRASE_KEY, passphrase);
+    this.socket.auth = { role: 'console', passphrase };
+    this.connection = 'connecting';
+    this.socket.connect();
+  }
+
+  /** The seal sets the passphrase: later reconnections must present it. */
+  rememberPassphrase(passphrase: string): void {
+    sessionStorage.setItem(PASSPHRASE_KEY, passphrase);
+    this.socket.auth = { role: 'console', passphrase };
+  }
+
+  async claim(): Promise<ConsoleError | null> {
+    const result = await this.ask<SessionStatus>(
+      (socket) => socket.emitWithAck('session:claim'),
+      ANSWER_TIMEOUT_MS,
+      LOCAL_ERRORS['no-answer'],
+    );
+    if (!result.ok) return result.error;
+    this.session = result.value;
+    sessionStorage.setItem(OPERATOR_KEY, 'yes');
+    return null;
+  }
+
+  /** Runs one operator command; refusals are journalled, and a refusal caused by an old picture resyncs. */
+  async run(request: OperatorRequest): Promise<Outcome<CommandAccepted>> {
+    this.busy = true;
+    try {
+      const result = await this.ask<CommandAccepted>(
+        (socket) => socket.emitWithAck('command:run', request),
+        COMMAND_TIMEOUT_MS,
+        LOCAL_ERRORS['no-answer'],
+      );
+      if (!result.ok) {
+        this.note(refusalEntry(result.error));
+        if (isStale(result.error)) await this.resync();
+      }
+      return result;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Changes what the displays show; the new presentation arrives, like every other, as 'presentation:update'. */
+  async present(change: PresentationChange): Promise<ConsoleError | null> {
+    const result = await this.ask<Presentation>(
+      (socket) => socket.emitWithAck('presentation:set', change),
+      ANSWER_TIMEOUT_MS,
+      LOCAL_ERRORS['display-no-answer'],
+    );
+    return result.ok ? null : result.error;
+  }
+
+  async resync(): Promise<void> {
+    const result = await this.ask<Snapshot>(
+      (socket) => socket.emitWithAck('snapshot:get').then((snapshot: Snapshot) => ({ ok: true, value: snapshot })),
+      ANSWER_TIMEOUT_MS,
+      LOCAL_ERRORS['no-answer'],
+    );
+    if (result.ok) this.snapshot = result.value;
+  }
+
+  private async ask<T>(
+    send: (socket: ReturnType<LiveSocket['timeout']>) => Promise<Result<T>>,
+    timeoutMs: number,
+    noAnswer: ConsoleError,
+  ): Promise<Outcome<T>> {
+    if (this.connection !== 'online') return { ok: false, error: LOCAL_ERRORS.offline };
+    try {
+      return await send(this.socket.timeout(timeoutMs));
+    } catch {
+      return { ok: false, error: noAnswer };
+    }
+  }
+
+  private note(...entries: JournalEntry[]): void {
+    this.journal = appendJournal(this.journal, entries);
+  }
+}
+
+/**
+ * The snapshot has no clock, so the seal certificate's time is the moment this browser saw the seal, kept per
+ * commitment in localStorage (it survives reloads; another browser leaves the line for the notary to fill in).
+ */
+const sealTimeKey = (commitment: string) => `sunshine-console-sealed-at:${commitment}`;
+
+function rememberSealTime(commitment: string): void {
+  localStorage.setItem(sealTimeKey(commitment), new Date().toISOString());
+}
+
+export function sealTime(commitment: string): Date | null {
+  const stored = localStorage.getItem(sealTimeKey(commitment));
+  return stored === null ? null : new Date(stored);
+}
+
+export const live = new LiveConsole();

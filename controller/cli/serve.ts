@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import { networkInterfaces } from 'node:os';
+import type { PlanSchool } from '../../engine/ceremony/plan.ts';
+import type { EventInfo } from '../presentation.ts';
+import { describeRefusal } from '../describe.ts';
+import { readPlanFile } from '../plan-file.ts';
+import type { CeremonyService } from '../service.ts';
+import { startController, type RunningController } from '../wiring.ts';
+import { dataDirectory, parseCommandArgs, wholeNumber } from './args.ts';
+import { DEMO_DISTRICT, DEMO_STAGES } from './demo.ts';
+import type { Io } from './io.ts';
+import { openOrExplain } from './open.ts';
+
+export const SERVE_USAGE = 'sunshine serve [--data 目录 DIR] [--port N] [--demo]';
+const DEFAULT_PORT = 8080;
+
+/** The demo district's event, marked as a demonstration wherever it is shown. */
+const DEMO_EVENT: EventInfo = {
+  title: '信州区义务教育起始年级“阳光分班”现场会（演示）',
+  district: '上饶市信州区（演示）',
+  date: '2026-08-28',
+  supervision: '监督电话 0793-0000000（演示） · 监督邮箱 demo@example.org',
+  notary: '演示公证员',
+};
+
+/** Runs the controller until SIGINT or SIGTERM. */
+export async function serveCommand(args: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { values } = parseCommandArgs(args, {
+    data: { type: 'string' },
+    port: { type: 'string' },
+    demo: { type: 'boolean' },
+  });
+  const port = wholeNumber(values.port ?? env['PORT'], '--port', 0) ?? DEFAULT_PORT;
+  const dataDir = dataDirectory(values.data, env);
+  const ceremony = openOrExplain(dataDir, io);
+  if (ceremony === null) return 4;
+  if (values.demo && ceremony.log.entryCount() === 0) {
+    if (!(await preloadDemoPlan(ceremony.service, io))) return 3;
+    ceremony.presentations.set({ ...ceremony.presentations.presentation, event: DEMO_EVENT });
+  }
+
+  let running: RunningController;
+  try {
+    running = await startController(ceremony, port);
+  } catch (error) {
+    ceremony.log.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    io.err(`无法在端口 ${port} 启动：${reason}\ncannot listen on port ${port}: ${reason}`);
+    return 2;
+  }
+  printAddresses(running, dataDir, io);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await running.close();
+  return 0;
+}
+
+/** With --demo on a fresh data directory, the bundled district's primary and junior plans become the plan. */
+async function preloadDemoPlan(service: CeremonyService, io: Io): Promise<boolean> {
+  const schools: PlanSchool[] = [];
+  for (const stage of DEMO_STAGES) {
+    const file = `${DEMO_DISTRICT}${stage}/plan.csv`;
+    const { plan } = await readPlanFile(file, await readFile(file));
+    schools.push(...plan!.schools);
+  }
+  const result = await service.submit({ type: 'plan:set', plan: { schools } }, 'demo');
+  if (!result.ok) io.err(describeRefusal(result.error));
+  return result.ok;
+}
+
+function printAddresses(running: RunningController, dataDir: string, io: Io): void {
+  const lan = Object.values(networkInterfaces())
+    .flat()
+    .filter((address) => address !== undefined && address.family === 'IPv4' && !address.internal)
+    .map((address) => address!.address);
+  const bases = [...lan, 'localhost'].map((host) => `http://${host}:${running.port}`);
+  io.out(
+    `阳光分班控制器已启动，端口 ${running.port} / Sunshine Class Draw controller listening on port ${running.port}`,
+  );
+  io.out(`数据目录 data directory: ${dataDir}`);
+  io.out(`控制台 console:  ${bases.map((base) => `${base}/console`).join('  ')}`);
+  io.out(`大屏 display:    ${bases.map((base) => `${base}/display`).join('  ')}`);
+  io.out(`状态 health:     ${bases[0]}/healthz`);
+  for (const school of running.service.state.schools.filter((found) => found.status !== 'skipped')) {
+    io.out(`结果页 results:  ${bases[0]}/r/${encodeURIComponent(school.name)}  (${school.name})`);
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * The one wire contract between the controller, the display and the console (socket.io). Every side imports it;
+ * nobody redeclares it. The controller validates every incoming payload against these schemas at runtime.
+ * Browser-safe: zod and type-only imports from the pure engine, nothing from Node.
+ */
+import { z } from 'zod';
+import type { Presentation, PresentationChange } from './presentation.ts';
+import type { Relaxation, BalanceReport } from '../engine/assign/index.ts';
+import type { DeclaredFigures, Plan, Stage } from '../engine/ceremony/plan.ts';
+import type {
+  CeremonyEvent,
+  Mismatch,
+  Phase,
+  Refusal,
+  RefusalCode,
+  Reveal,
+  SchoolStatus,
+  SealedRules,
+  TeacherRecord,
+} from '../engine/ceremony/state.ts';
+
+export const ROLES = ['display', 'console', 'public'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Sent as socket.io's `auth` when connecting. A console needs the passphrase once the ceremony is sealed. */
+export const HandshakeSchema = z.strictObject({
+  role: z.enum(ROLES),
+  passphrase: z.string().max(200).optional(),
+});
+export type Handshake = z.infer<typeof HandshakeSchema>;
+
+/** Largest file a request may carry (an .xlsx roster of a few thousand students is well under this). */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+const name = z.string().min(1).max(100);
+const reason = z.string().max(1000);
+const file = {
+  fileName: z.string().min(1).max(255),
+  content: z
+    .custom<Uint8Array>((value) => value instanceof Uint8Array, '应为文件内容（二进制）/ must be file bytes')
+    .refine((bytes) => bytes.length <= MAX_FILE_BYTES, '文件过大 / file too large'),
+};
+const count = z.number().int().min(0).max(100_000);
+
+const PlanSchoolSchema = z.strictObject({
+  name,
+  stage: z.enum(['primary', 'junior']),
+  classes: count,
+  cap: count,
+  students: count,
+  boys: count,
+  girls: count,
+  multiples: count,
+  capOverrideReason: reason.nullable(),
+});
+export const PlanSchema = z.strictObject({ schools: z.array(PlanSchoolSchema).max(1000) });
+// The wire plan is exactly the engine's plan: this line stops compiling if the two drift apart.
+const planMatchesEngine: (plan: z.infer<typeof PlanSchema>) => Plan = (plan) => plan;
+void planMatchesEngine;
+
+/** What an operator (a console, or the headless CLI) asks for. The controller turns it into an engine command. */
+export const OperatorRequestSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('plan:import'), ...file }),
+  z.strictObject({ type: z.literal('plan:set'), plan: PlanSchema }),
+  z.strictObject({ type: z.literal('ceremony:seal'), passphrase: z.string().max(200) }),
+  z.strictObject({ type: z.literal('ceremony:preview') }),
+  z.strictObject({ type: z.literal('ceremony:unseal') }),
+  z.strictObject({
+    type: z.literal('school:import'),
+    school: name,
+    ...file,
+    /** Required (non-empty) when the roster disagrees with the sealed figures; null otherwise. */
+    acceptMismatchReason: reason.nullable(),
+  }),
+  z.strictObject({ type: z.literal('school:draw'), school: name, contribution: z.string().max(64) }),
+  z.strictObject({ type: z.literal('school:publish'), school: name }),
+  z.strictObject({
+    type: z.literal('school:teachers'),
+    school: name,
+    draw: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('lottery'), contribution: z.string().max(64) }),
+      z.strictObject({ kind: z.literal('envelopes'), teamOfClass: z.array(z.number().int()).max(1000) }),
+    ]),
+  }),
+  z.strictObject({ type: z.literal('ceremony:close') }),
+]);
+export type OperatorRequest = z.infer<typeof OperatorRequestSchema>;
+
+/** Refusals from the controller itself, beyond the state machine's own. */
+export type ControllerErrorCode =
+  | 'invalid-request'
+  | 'not-operator'
+  | 'operator-busy'
+  | 'wrong-passphrase'
+  | 'weak-passphrase'
+  | 'plan-file-invalid'
+  | 'roster-invalid'
+  | 'internal-error';
+export type ErrorCode = RefusalCode | ControllerErrorCode;
+export type ProtocolError = Refusal<ErrorCode>;
+
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ProtocolError };
+
+export interface CommandAccepted {
+  readonly revision: number;
+  readonly events: readonly CeremonyEvent[];
+}
+
+/** A student as clients see them: ID numbers masked always; names masked too on public pages. */
+export interface StudentView {
+  readonly id: string;
+  readonly name: string;
+  readonly gender: 'M' | 'F';
+  readonly idCard: string | null;
+}
+
+export interface SchoolView {
+  readonly name: string;
+  readonly stage: Stage;
+  readonly classes: number;
+  readonly cap: number;
+  readonly capOverrideReason: string | null;
+  readonly declared: DeclaredFigures;
+  readonly status: SchoolStatus;
+  readonly roster: {
+    readonly fileName: string;
+    readonly rosterHash: string;
+    readonly mismatches: readonly Mismatch[];
+    readonly acceptedReason: string | null;
+    /** In canonical order: `draw.classOf` and `draw.reveal` index into this list. */
+    readonly students: readonly StudentView[];
+  } | null;
+  readonly draw: {
+    readonly contribution: string;
+    readonly seedHex: string;
+    readonly classOf: readonly number[];
+    readonly reveal: readonly Reveal[];
+    readonly relaxations: readonly Relaxation[];
+    readonly report: BalanceReport;
+  } | null;
+  readonly teachers: TeacherRecord | null;
+}
+
+/** The whole public state. `revision` only grows; a client renders the newest it has. */
+export interface Snapshot {
+  readonly revision: number;
+  readonly phase: Phase;
+  readonly seal: {
+    readonly commitment: string;
+    readonly planHash: string;
+    readonly rules: SealedRules;
+    readonly buildHash: string;
+  } | null;
+  readonly schools: readonly SchoolView[];
+}
+
+export interface SessionStatus {
+  readonly role: Role;
+  /** True for the one console allowed to send commands. */
+  readonly operator: boolean;
+  /** Whether any console holds the operator session: a read-only console may claim it when none does. */
+  readonly operatorPresent: boolean;
+  /** False before the seal: the first-run console connects without one and sets it when sealing. */
+  readonly passphraseSet: boolean;
+}
+
+export interface Update {
+  readonly revision: number;
+  readonly events: readonly CeremonyEvent[];
+  readonly snapshot: Snapshot;
+}
+
+export interface ServerToClientEvents {
+  /** Sent on every (re)connection, before any update. */
+  'ceremony:snapshot': (snapshot: Snapshot) => void;
+  /** After each accepted command: what happened (to animate) and the state it led to (to render). */
+  'ceremony:update': (update: Update) => void;
+  /** On connecting, and to every console whenever the operator session or the passphrase changes. */
+  'session:status': (status: SessionStatus) => void;
+  /** Sent on every (re)connection and after every change: what the displays show. */
+  'presentation:update': (presentation: Presentation) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Operator commands: only the operator console's are run; the reply says what happened or why not. */
+  'command:run': (request: OperatorRequest, reply: (result: Result<CommandAccepted>) => void) => void;
+  /** A read-only console takes over the operator session when no other console holds it. */
+  'session:claim': (reply: (result: Result<SessionStatus>) => void) => void;
+  'snapshot:get': (reply: (snapshot: Snapshot) => void) => void;
+  /** The operator changes what the displays show (validated against PresentationChangeSchema). */
+  'presentation:set': (change: PresentationChange, reply: (result: Result<Presentation>) => void) => void;
+}
+
+/** `connect_error` carries this as `error.data` when the handshake is refused. */
+export type HandshakeRefusal = ProtocolError;

@@ -1,0 +1,114 @@
+/**
+ * Turns what an operator asks for (the wire request) into the engine command that is logged and replayed: files are
+ * read here, the seal's secret is generated here and the passphrase is hashed here, so the log holds only the
+ * outcome — a plan, a roster, a secret, a passphrase hash — and replaying it needs no file and no randomness.
+ */
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { DEFAULT_OPTIONS } from '../engine/assign/index.ts';
+import { sha256Hex } from '../engine/ceremony/canonical.ts';
+import type { CeremonyCommand } from '../engine/ceremony/state.ts';
+import { hashPassphrase, MIN_PASSPHRASE_LENGTH } from './passphrase.ts';
+import { readPlanFile } from './plan-file.ts';
+import type { OperatorRequest, ProtocolError } from './protocol.ts';
+import { readRosterFile } from './roster-file/index.ts';
+
+export interface RequestContext {
+  /** Cryptographically strong random bytes (node:crypto in production). */
+  readonly entropy: (bytes: number) => Uint8Array;
+  /** The software build hash recorded in the seal. */
+  readonly buildHash: () => Promise<string>;
+}
+
+export type Translation = { readonly command: CeremonyCommand } | { readonly refusal: ProtocolError };
+
+export async function toCommand(request: OperatorRequest, context: RequestContext): Promise<Translation> {
+  switch (request.type) {
+    case 'plan:import': {
+      const { plan, problems } = await readPlanFile(request.fileName, request.content);
+      if (plan === null) {
+        return refusal(
+          'plan-file-invalid',
+          `计划文件 ${request.fileName} 有 ${problems.length} 处问题，未作任何更改`,
+          `the plan file ${request.fileName} has ${problems.length} problem(s); nothing was changed`,
+          problems,
+        );
+      }
+      return { command: { type: 'plan:set', plan } };
+    }
+    case 'ceremony:seal': {
+      if ([...request.passphrase].length < MIN_PASSPHRASE_LENGTH) {
+        return refusal(
+          'weak-passphrase',
+          `操作口令至少 ${MIN_PASSPHRASE_LENGTH} 个字符`,
+          `the operator passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters`,
+        );
+      }
+      let buildHash: string;
+      try {
+        buildHash = await context.buildHash();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return refusal(
+          'internal-error',
+          `无法计算软件哈希（软件文件是否正在变动？），未封装：${reason}`,
+          `cannot compute the software hash (are the software files changing?); not sealed: ${reason}`,
+        );
+      }
+      return {
+        command: {
+          type: 'ceremony:seal',
+          secretHex: bytesToHex(context.entropy(32)),
+          rules: { ...DEFAULT_OPTIONS },
+          buildHash,
+          operatorKey: hashPassphrase(request.passphrase),
+        },
+      };
+    }
+    case 'school:import': {
+      const { roster, issues } = await readRosterFile(request.fileName, request.content);
+      if (roster === null) {
+        const errors = issues.filter((issue) => issue.severity === 'error');
+        return refusal(
+          'roster-invalid',
+          `名单文件 ${request.fileName} 有 ${errors.length} 处错误，未导入`,
+          `the roster file ${request.fileName} has ${errors.length} error(s); nothing was imported`,
+          errors.map((issue) => ({
+            file: request.fileName,
+            row: issue.row,
+            column: issue.column,
+            zh: issue.zh,
+            en: issue.en,
+          })),
+        );
+      }
+      const { school, fileName, acceptMismatchReason } = request;
+      return { command: { type: 'school:import', school, fileName, roster, acceptMismatchReason } };
+    }
+    case 'plan:set':
+    case 'ceremony:preview':
+    case 'ceremony:unseal':
+    case 'school:draw':
+    case 'school:publish':
+    case 'school:teachers':
+    case 'ceremony:close':
+      return { command: request };
+  }
+}
+
+/** The request as the audit log keeps it when refused: files by size and hash, never the passphrase. */
+export function loggedRequest(request: OperatorRequest): unknown {
+  if ('content' in request) {
+    return { ...request, content: { bytes: request.content.length, sha256: sha256Hex(request.content) } };
+  }
+  if (request.type === 'ceremony:seal') return { type: request.type };
+  return request;
+}
+
+function refusal(
+  code: ProtocolError['code'],
+  zh: string,
+  en: string,
+  details: ProtocolError['details'] = [],
+): Translation {
+  return { refusal: { code, zh, en, details } };
+}

@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { FIXED_SERVICES, PASSPHRASE, demoRequests, tempDataDir } from '../test/support/demo-ceremony.ts';
+import { sha256Hex } from '../engine/ceremony/canonical.ts';
+import { DEMO_DISTRICT } from './cli/demo.ts';
+import { checkPassphrase } from './passphrase.ts';
+import type { OperatorRequest } from './protocol.ts';
+import { IntegrityError } from './service.ts';
+import { DATABASE_FILE } from './storage/database.ts';
+import { openCeremony } from './wiring.ts';
+
+const requests = await demoRequests('primary');
+
+async function runAll(dataDir: string, list: readonly OperatorRequest[]) {
+  const ceremony = openCeremony(dataDir, FIXED_SERVICES);
+  for (const request of list) {
+    const result = await ceremony.service.submit(request, 'test');
+    if (!result.ok) throw new Error(`${request.type}: ${result.error.en}`);
+  }
+  return ceremony;
+}
+
+const rawEntries = (dataDir: string) => {
+  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+  const rows = db.prepare('SELECT kind, body FROM audit ORDER BY seq').all() as { kind: string; body: string }[];
+  db.close();
+  return rows;
+};
+
+describe('the ceremony service', () => {
+  it('runs a whole ceremony and rebuilds exactly the same state from its log on reopening', async () => {
+    const dir = tempDataDir();
+    const first = await runAll(dir, requests);
+    expect(first.service.state.phase).toBe('closed');
+    const state = first.service.state;
+    first.log.close();
+    const reopened = openCeremony(dir, FIXED_SERVICES);
+    expect(reopened.service.state).toEqual(state);
+    expect(reopened.log.results()).toHaveLength(6);
+    reopened.log.close();
+  });
+
+  it('keeps the passphrase only as a scrypt hash, and never in the log in clear', async () => {
+    const dir = tempDataDir();
+    const { service, log } = await runAll(dir, requests.slice(0, 2));
+    expect(checkPassphrase(PASSPHRASE, service.state.seal!.operatorKey)).toBe(true);
+    expect(checkPassphrase('wrong passphrase', service.state.seal!.operatorKey)).toBe(false);
+    log.close();
+    expect(JSON.stringify(rawEntries(dir))).not.toContain('notary 2026');
+  });
+
+  it('logs a refusal with the request (files by hash) and changes nothing', async () => {
+    const dir = tempDataDir();
+    const { service, log } = await runAll(dir, requests.slice(0, 1));
+    const before = service.state;
+    const result = await service.submit(requests[4]!, 'test');
+    expect(result).toMatchObject({ ok: false, error: { code: 'wrong-phase' } });
+    expect(service.state).toBe(before);
+    log.close();
+    const last = rawEntries(dir).at(-1)!;
+    expect(last.kind).toBe('refusal');
+    const content = await readFile(join(DEMO_DISTRICT, 'primary', '信州区第一小学.csv'));
+    expect(JSON.parse(last.body)).toMatchObject({
+      request: { type: 'school:import', content: { bytes: content.length, sha256: sha256Hex(content) } },
+      refusal: { code: 'wrong-phase' },
+    });
+  });
+
+  it.each<[string, unknown]>([
+    ['an unknown type', { type: 'school:erase', school: '东市街小学' }],
+    ['a missing field', { type: 'school:draw', school: '东市街小学' }],
+    ['an extra field', { type: 'ceremony:preview', force: true }],
+    ['a number for a name', { type: 'school:publish', school: 42 }],
+    ['no object at all', 'draw everything'],
+  ])('refuses a malformed request (%s) and changes nothing', async (_, raw) => {
+    const dir = tempDataDir();
+    const { service, log } = await runAll(dir, requests.slice(0, 1));
+    const result = await service.submit(raw, 'test');
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(service.state.revision).toBe(1);
+    log.close();
+  });
+
+  it('refuses an import that disagrees with the sealed figures until a reason is given, and logs both', async () => {
+    const dir = tempDataDir();
+    const { service, log } = await runAll(dir, requests.slice(0, 4));
+    const text = await readFile(join(DEMO_DISTRICT, 'primary', '茅家岭小学.csv'), 'utf8');
+    const shorter = new TextEncoder().encode(text.trimEnd().split('\n').slice(0, -1).join('\n'));
+    const request = (reason: string | null): OperatorRequest => ({
+      type: 'school:import',
+      school: '茅家岭小学',
+      fileName: '茅家岭小学.csv',
+      content: shorter,
+      acceptMismatchReason: reason,
+    });
+    const refused = await service.submit(request(null), 'test');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'import-mismatch' } });
+    if (refused.ok) return;
+    expect(refused.error.details.map((detail) => detail.zh)).toContain('学生数：申报 118，名单 117');
+    const accepted = await service.submit(request('一名学生已转学 / one student moved away'), 'test');
+    expect(accepted.ok).toBe(true);
+    log.close();
+    const kinds = rawEntries(dir).slice(-2);
+    expect(kinds.map((entry) => entry.kind)).toEqual(['refusal', 'command']);
+    expect(kinds[1]!.body).toContain('一名学生已转学');
+  });
+
+  it('refuses an unreadable roster with file, row and column', async () => {
+    const dir = tempDataDir();
+    const { service, log } = await runAll(dir, requests.slice(0, 4));
+    const content = new TextEncoder().encode('学籍号,姓名,性别\nA1,张三,男\nA2,,女\n');
+    const result = await service.submit(
+      { type: 'school:import', school: '茅家岭小学', fileName: 'bad.csv', content, acceptMismatchReason: null },
+      'test',
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'roster-invalid', details: [{ file: 'bad.csv', row: 3, column: '姓名 (B)' }] },
+    });
+    log.close();
+  });
+
+  it('will not run on a log whose stored results differ from the replay', async () => {
+    const dir = tempDataDir();
+    const { log } = await runAll(dir, requests.slice(0, 8));
+    log.close();
+    const db = new Database(join(dir, DATABASE_FILE));
+    db.exec(`DROP TRIGGER results_no_update; UPDATE results SET body = replace(body, '"seedHex":"', '"seedHex":"0')`);
+    db.close();
+    const error: unknown = (() => {
+      try {
+        openCeremony(dir, FIXED_SERVICES);
+      } catch (thrown) {
+        return thrown;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(IntegrityError);
+    expect((error as IntegrityError).zh).toContain('信州区第一小学');
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * The audit log: every accepted command and every refusal, in order, each entry holding the SHA-256 of the one
+ * before, so a changed, inserted or removed entry breaks the chain at that point. Accepted commands are the command
+ * log the state is rebuilt from; their results are stored alongside in the same transaction.
+ */
+import { canonicalJson, sha256Hex } from '../../engine/ceremony/canonical.ts';
+import { openDatabase, type Db } from './database.ts';
+
+export type EntryKind = 'command' | 'refusal';
+
+export interface AuditEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly kind: EntryKind;
+  readonly body: unknown;
+}
+
+export type ResultKind = 'students' | 'teachers';
+
+export interface StoredResult {
+  readonly school: string;
+  readonly kind: ResultKind;
+  readonly body: unknown;
+}
+
+/** The previous hash of entry 1. */
+const GENESIS_HASH = '0'.repeat(64);
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  actor: string;
+  kind: string;
+  body: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** What the hash covers: every column but the hash itself, with the body as the JSON value it encodes. */
+export function entryHash(row: Omit<AuditRow, 'hash' | 'body'> & { body: unknown }): string {
+  const { seq, at, actor, kind, body, prev_hash: prev } = row;
+  return sha256Hex(canonicalJson({ seq, at, actor, kind, body, prev }));
+}
+
+export class AuditLog {
+  private constructor(private readonly db: Db) {}
+
+  static open(dataDir: string): AuditLog {
+    return new AuditLog(openDatabase(dataDir));
+  }
+
+  /** Appends one entry and its results atomically: after a crash either all of it is there or none of it. */
+  append(entry: Omit<AuditEntry, 'seq'>, results: readonly StoredResult[] = []): AuditEntry {
+    return this.db
+      .transaction(() => {
+        const last = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
+          Pick<AuditRow, 'seq' | 'hash'> | undefined;
+        const row = {
+          seq: (last?.seq ?? 0) + 1,
+          at: entry.at,
+          actor: entry.actor,
+          kind: entry.kind,
+          body: entry.body,
+          prev_hash: last?.hash ?? GENESIS_HASH,
+        };
+        this.db
+          .prepare('INSERT INTO audit (seq, at, actor, kind, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(row.seq, row.at, row.actor, row.kind, canonicalJson(row.body), row.prev_hash, entryHash(row));
+        const insert = this.db.prepare('INSERT INTO results (school, kind, audit_seq, body) VALUES (?, ?, ?, ?)');
+        for (const result of results) insert.run(result.school, result.kind, row.seq, canonicalJson(result.body));
+        return { seq: row.seq, at: row.at, actor: row.actor, kind: entry.kind, body: entry.body };
+      })
+      .immediate();
+  }
+
+  /** The accepted commands, in order, for replay. Call `verify` first: this trusts the stored JSON. */
+  commands(): AuditEntry[] {
+    const rows = this.db.prepare("SELECT * FROM audit WHERE kind = 'command' ORDER BY seq").all() as AuditRow[];
+    return rows.map((row) => ({ ...row, kind: 'command', body: JSON.parse(row.body) as unknown }));
+  }
+
+  results(): StoredResult[] {
+    const rows = this.db.prepare('SELECT school, kind, body FROM results ORDER BY audit_seq, kind').all() as {
+      school: string;
+      kind: ResultKind;
+      body: string;
+    }[];
+    return rows.map((row) => ({ ...row, body: JSON.parse(row.body) as unknown }));
+  }
+
+  entryCount(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n;
+  }
+
+  /** The first place the chain is broken, or null when every entry is intact and linked to the one before. */
+  verify(): ChainBreak | null {
+    let previous = { seq: 0, hash: GENESIS_HASH };
+    for (const row of this.db.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+      const fault = entryFault(row, previous);
+      if (fault !== null) return { seq: row.seq, ...fault };
+      previous = row;
+    }
+    return null;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+export interface ChainBreak {
+  readonly seq: number;
+  readonly zh: string;
+  readonly en: string;
+}
+
+function entryFault(row: AuditRow, previous: { seq: number; hash: string }): { zh: string; en: string } | null {
+  if (row.seq !== previous.seq + 1) {
+    return {
+      zh: `第 ${previous.seq + 1} 至 ${row.seq - 1} 条记录缺失`,
+      en: `entries ${previous.seq + 1} to ${row.seq - 1} are missing`,
+    };
+  }
+  if (row.prev_hash !== previous.hash) {
+    return { zh: '所记前一条记录的哈希与实际不符', en: 'its hash of the previous entry does not match that entry' };
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(row.body);
+  } catch {
+    return { zh: '内容不是有效的 JSON（已被改动）', en: 'its body is not valid JSON (it was altered)' };
+  }
+  if (canonicalJson(body) !== row.body) {
+    return { zh: '内容不是规范 JSON（已被改动）', en: 'its body is not canonical JSON (it was altered)' };
+  }
+  if (entryHash({ ...row, body }) !== row.hash) {
+    return { zh: '内容与其哈希不符（已被改动）', en: 'its content does not match its hash (it was altered)' };
+  }
+  return null;
+}

@@ -1,0 +1,60 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrate, openDatabase } from './database.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'sunshine-db-'));
+
+describe('the ceremony database', () => {
+  it('numbers its migrations 1, 2, 3 … with no gap', () => {
+    expect(MIGRATIONS.map((migration) => migration.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
+  });
+
+  it('opens in WAL mode at the newest schema, and reopening changes nothing', () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    db.close();
+    const again = openDatabase(dir);
+    expect(again.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    again.close();
+  });
+
+  it('migration 001 creates the audit and results tables with their append-only triggers', () => {
+    const db = openDatabase(tempDir());
+    const names = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name").all();
+    expect(names.map((row) => (row as { name: string }).name)).toEqual([
+      'audit',
+      'audit_no_delete',
+      'audit_no_update',
+      'results',
+      'results_no_delete',
+      'results_no_update',
+    ]);
+    db.close();
+  });
+
+  it('applies a new migration once, in a transaction: a failing one leaves the version as it was', () => {
+    const db = openDatabase(tempDir());
+    const broken = {
+      version: MIGRATIONS.length + 1,
+      name: 'broken',
+      sql: 'CREATE TABLE x (a); SELECT * FROM nowhere;',
+    };
+    expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'x'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('refuses a database made by newer software', () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => openDatabase(dir)).toThrow(/数据库版本 99/);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Reveal } from '../../../engine/ceremony/state.ts';
+import { drawTimeline, easeInOut, landedBy, launchedBy } from './draw-timeline.ts';
+
+const reveal = (classes: readonly number[]): Reveal[] =>
+  classes.map((classNumber, student) => ({ student, classNumber }));
+
+describe('drawTimeline', () => {
+  it('launches in reveal order, evenly, and lands everything by the end', () => {
+    const timeline = drawTimeline(reveal([1, 2, 1, 2]), () => null, 20, false);
+    expect(timeline.flights.map((flight) => flight.students)).toEqual([[0], [1], [2], [3]]);
+    const launches = timeline.flights.map((flight) => flight.launch);
+    expect(launches).toEqual([...launches].sort((a, b) => a - b));
+    expect(launches[0]).toBe(0);
+    expect(launchedBy(timeline, 0)).toBe(1);
+    expect(landedBy(timeline, 0)).toBe(0);
+    expect(landedBy(timeline, 20)).toBe(4);
+    expect(landedBy(timeline, Infinity)).toBe(4);
+    // The last card leaves in time to land by the end.
+    expect(launches.at(-1)! + timeline.flightSeconds).toBeLessThanOrEqual(20);
+  });
+
+  it('links siblings of the same class into one flight, at the first one’s turn', () => {
+    const groups = ['a', null, 'a', 'b', 'b'];
+    const timeline = drawTimeline(reveal([3, 1, 3, 2, 1]), (student) => groups[student] ?? null, 10, false);
+    expect(timeline.flights.map((flight) => [flight.classNumber, flight.students])).toEqual([
+      [3, [0, 2]],
+      [1, [1]],
+      // Siblings placed apart (on request) fly separately.
+      [2, [3]],
+      [1, [4]],
+    ]);
+  });
+
+  it('keeps the air calm for big schools and has no flights when motion is reduced', () => {
+    const big = drawTimeline(
+      reveal(Array.from({ length: 2000 }, (_, index) => (index % 40) + 1)),
+      () => null,
+      20,
+      false,
+    );
+    const inTheAir = launchedBy(big, 10) - landedBy(big, 10);
+    expect(inTheAir).toBeLessThanOrEqual(40);
+    expect(big.flightSeconds).toBeGreaterThan(0);
+    const still = drawTimeline(reveal([1, 2]), () => null, 20, true);
+    expect(still.flightSeconds).toBe(0);
+    expect(landedBy(still, 10)).toBe(launchedBy(still, 10));
+  });
+});
+
+describe('easeInOut', () => {
+  it('starts at 0, ends at 1 and passes the middle at one half', () => {
+    expect([0, 0.5, 1].map(easeInOut)).toEqual([0, 0.5, 1]);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * The timing of a draw animation, as pure data: which students fly when, and how many have landed at a given moment.
+ * The order is the controller's `reveal` (drawn from the seed), so the display chooses nothing; only the pace is ours.
+ */
+import type { Reveal } from '../../../engine/ceremony/state.ts';
+
+/** One card in the air: a student, or multiple-birth siblings travelling to the same class as one linked card. */
+export interface Flight {
+  /** Indexes into the school's canonical roster. */
+  readonly students: readonly number[];
+  readonly classNumber: number;
+  /** Seconds from the start of the animation. */
+  readonly launch: number;
+}
+
+export interface DrawTimeline {
+  readonly flights: readonly Flight[];
+  /** How long one card takes from the pool to its class (0 when motion is reduced: cards appear in place). */
+  readonly flightSeconds: number;
+  /** When the last card has landed. */
+  readonly totalSeconds: number;
+}
+
+const MAX_FLIGHT_SECONDS = 0.9;
+const MIN_FLIGHT_SECONDS = 0.35;
+/** About this many cards in the air at once: more is a blur, not a draw the hall can follow. */
+const CARDS_IN_THE_AIR = 24;
+
+/**
+ * Spreads the reveal evenly over `seconds`. Siblings (same `groupOf` and same class) join the flight of whichever of
+ * them the reveal names first; a student without a group flies alone.
+ */
+export function drawTimeline(
+  reveal: readonly Reveal[],
+  groupOf: (student: number) => string | null,
+  seconds: number,
+  reducedMotion: boolean,
+): DrawTimeline {
+  const flightSeconds = reducedMotion ? 0 : flightTime(reveal.length, seconds);
+  const launchWindow = seconds - flightSeconds;
+  const flights: Flight[] = [];
+  const flightOfGroup = new Map<string, { students: number[] }>();
+  reveal.forEach(({ student, classNumber }, position) => {
+    const group = groupOf(student);
+    const key = group === null ? null : `${classNumber}\u0000${group}`;
+    const joined = key === null ? undefined : flightOfGroup.get(key);
+    if (joined !== undefined) {
+      joined.students.push(student);
+      return;
+    }
+    const flight = { students: [student], classNumber, launch: (position / reveal.length) * launchWindow };
+    if (key !== null) flightOfGroup.set(key, flight);
+    flights.push(flight);
+  });
+  return { flights, flightSeconds, totalSeconds: seconds };
+}
+
+/** Long enough to follow a card, short enough that a big school does not fill the air; never over a tenth of the draw. */
+function flightTime(students: number, seconds: number): number {
+  const calm = (CARDS_IN_THE_AIR * seconds) / Math.max(1, students);
+  return Math.min(seconds / 10, Math.max(MIN_FLIGHT_SECONDS, Math.min(MAX_FLIGHT_SECONDS, calm)));
+}
+
+/** Number of flights launched by `elapsed` seconds (launches only grow, so a binary search finds it). */
+export function launchedBy(timeline: DrawTimeline, elapsed: number): number {
+  return countWhile(timeline.flights, (flight) => flight.launch <= elapsed);
+}
+
+/** Number of flights that have reached their class by `elapsed` seconds. */
+export function landedBy(timeline: DrawTimeline, elapsed: number): number {
+  if (elapsed >= timeline.totalSeconds) return timeline.flights.length;
+  return countWhile(timeline.flights, (flight) => flight.launch + timeline.flightSeconds <= elapsed);
+}
+
+/** Length of the prefix of `items` for which `holds` is true (it must be true up to some point, false after). */
+function countWhile<T>(items: readonly T[], holds: (item: T) => boolean): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (holds(items[middle]!)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Smooth start and stop for a card's path: t in [0, 1]. */
+export function easeInOut(t: number): number {
+  return t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2;
+}

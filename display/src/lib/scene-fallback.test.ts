@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PRESENTATION } from '../../../controller/presentation.ts';
+import type { SchoolView, Snapshot } from '../../../controller/protocol.ts';
+import type { SchoolStatus } from '../../../engine/ceremony/state.ts';
+import { presentationAfter, presentationOfSnapshot } from './scene-fallback.ts';
+import { currentStep } from './steps.ts';
+
+const school = (name: string, status: SchoolStatus) => ({ name, status }) as SchoolView;
+const snapshot = (phase: Snapshot['phase'], schools: SchoolView[] = []): Snapshot => ({
+  revision: 1,
+  phase,
+  seal: null,
+  schools,
+});
+
+describe('presentationOfSnapshot (a display joining mid-ceremony)', () => {
+  it.each([
+    ['planning', 'standby'],
+    ['sealed', 'seal'],
+    ['previewed', 'preview'],
+    ['closed', 'closing'],
+  ] as const)('shows %s as %s', (phase, scene) => {
+    expect(presentationOfSnapshot(snapshot(phase), DEFAULT_PRESENTATION)).toMatchObject({ scene, school: null });
+  });
+
+  it('shows the school most recently started, at the scene of its status', () => {
+    const schools = [
+      school('甲', 'teachers-drawn'),
+      school('乙', 'drawn'),
+      school('丙', 'waiting'),
+      school('丁', 'skipped'),
+    ];
+    expect(presentationOfSnapshot(snapshot('unsealed', schools), DEFAULT_PRESENTATION)).toMatchObject({
+      scene: 'draw',
+      school: '乙',
+    });
+    expect(presentationOfSnapshot(snapshot('unsealed', [school('丙', 'waiting')]), DEFAULT_PRESENTATION)).toMatchObject(
+      {
+        scene: 'standby',
+      },
+    );
+  });
+
+  it('keeps theme, language and event info', () => {
+    const base = { ...DEFAULT_PRESENTATION, theme: 'stage', language: 'en' } as const;
+    expect(presentationOfSnapshot(snapshot('sealed'), base)).toMatchObject({ theme: 'stage', language: 'en' });
+  });
+});
+
+describe('presentationAfter', () => {
+  it('follows the ceremony events as the controller does', () => {
+    const events = [
+      { type: 'school:drawn', school: '乙', contribution: '1', seedHex: '00', reveal: [] },
+      { type: 'school:published', school: '乙' },
+    ] as const;
+    expect(presentationAfter(DEFAULT_PRESENTATION, events)).toMatchObject({ scene: 'result', school: '乙' });
+  });
+});
+
+describe('currentStep', () => {
+  it('follows the phase, and the scene once the schools are being drawn', () => {
+    expect(currentStep(null, DEFAULT_PRESENTATION)).toBe('plan');
+    expect(currentStep(snapshot('sealed'), DEFAULT_PRESENTATION)).toBe('seal');
+    const unsealed = snapshot('unsealed');
+    expect(currentStep(unsealed, { ...DEFAULT_PRESENTATION, scene: 'standby' })).toBe('unseal');
+    expect(currentStep(unsealed, { ...DEFAULT_PRESENTATION, scene: 'contribution' })).toBe('draw');
+    expect(currentStep(unsealed, { ...DEFAULT_PRESENTATION, scene: 'result' })).toBe('publish');
+    expect(currentStep(snapshot('closed'), DEFAULT_PRESENTATION)).toBe('done');
+  });
+});

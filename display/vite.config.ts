@@ -1,0 +1,3 @@
+import { appConfig } from '../vite.apps.ts';
+
+export default appConfig('display');

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ROSTERS } from '../../test/support/ceremony-fixtures.ts';
+import { canonicalJson, canonicalRoster, rosterHash, sha256Hex } from './canonical.ts';
+
+describe('canonical JSON', () => {
+  it('sorts keys at every depth, keeps array order and drops undefined properties', () => {
+    expect(canonicalJson({ b: 1, a: [{ d: null, c: '张' }, 2], e: undefined })).toBe(
+      '{"a":[{"c":"张","d":null},2],"b":1}',
+    );
+  });
+
+  it.each([[Number.NaN], [Infinity], [[undefined]], [() => 1]])('refuses %s', (value) => {
+    expect(() => canonicalJson(value)).toThrow(TypeError);
+  });
+
+  it('hashes as SHA-256 of the UTF-8 bytes', () => {
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('the canonical roster', () => {
+  const roster = ROSTERS['西山中学']!;
+  const shuffled = { ...roster, students: [...roster.students].reverse() };
+
+  it('sorts students by id, so the hash does not depend on the file order', () => {
+    const ids = canonicalRoster(shuffled).students.map((student) => student.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(rosterHash(shuffled)).toBe(rosterHash(roster));
+  });
+
+  it('changes its hash when any student changes', () => {
+    const renamed = {
+      ...roster,
+      students: roster.students.map((s, i) => (i === 5 ? { ...s, name: `${s.name}x` } : s)),
+    };
+    expect(rosterHash(renamed)).not.toBe(rosterHash(roster));
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * Canonical JSON and hashes: the byte strings that get hashed into the seal, the seeds and the audit chain. Anyone
+ * re-implementing the verification must produce exactly these bytes, so the rules are few and fixed.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { Roster, Student } from '../roster.ts';
+import type { Plan } from './plan.ts';
+
+/** JSON with object keys sorted by code unit, no whitespace; only plain data (no undefined, NaN or Infinity). */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError(`canonical JSON has no ${value}`);
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  throw new TypeError(`canonical JSON has no ${typeof value}`);
+}
+
+export function sha256Hex(data: string | Uint8Array): string {
+  return bytesToHex(sha256(typeof data === 'string' ? utf8ToBytes(data) : data));
+}
+
+/**
+ * The roster in its canonical order: students sorted by id (code-unit order, never locale order). The draw runs on
+ * this order, so the file's row order cannot influence a result and the roster hash pins the engine's input exactly.
+ */
+export function canonicalRoster(roster: Roster): Roster {
+  const byId = (a: Student, b: Student) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return { subjects: [...roster.subjects], flags: [...roster.flags], students: [...roster.students].sort(byId) };
+}
+
+export function rosterHash(roster: Roster): string {
+  return sha256Hex(canonicalJson(canonicalRoster(roster)));
+}
+
+export function planHash(plan: Plan): string {
+  return sha256Hex(canonicalJson(plan));
+}

@@ -1,0 +1,52 @@
+/**
+ * Where each draw's randomness comes from. A school's seed is HMAC-SHA256 keyed by the secret generated at the seal,
+ * over a domain label and every public input of that draw, so no input can be swapped without changing the seed and
+ * no two purposes share one. The seal publishes only the commitment SHA-256(secret); the verifiable-randomness work
+ * builds its reveal on these functions.
+ */
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { Seed } from '../random.ts';
+
+export type SeedPurpose = 'students' | 'teachers';
+
+/** Domain labels: changing what goes into a seed must change its label, so old draws stay reproducible. */
+const DOMAIN: Readonly<Record<SeedPurpose, string>> = {
+  students: 'sunshine-class-draw/seed/students/v1',
+  teachers: 'sunshine-class-draw/seed/teachers/v1',
+};
+
+export interface SeedInputs {
+  /** The 256-bit secret generated at the seal, as 64 hex digits. */
+  readonly secretHex: string;
+  readonly planHash: string;
+  readonly school: string;
+  readonly rosterHash: string;
+  /** The parent representative's public input (digits). */
+  readonly contribution: string;
+}
+
+export function deriveSeed(purpose: SeedPurpose, inputs: SeedInputs): Seed {
+  const fields = [DOMAIN[purpose], inputs.planHash, inputs.school, inputs.rosterHash, inputs.contribution];
+  return hmac(sha256, hexToBytes(inputs.secretHex), lengthPrefixed(fields));
+}
+
+/** The commitment printed on the seal certificate. */
+export function commitment(secretHex: string): string {
+  return bytesToHex(sha256(hexToBytes(secretHex)));
+}
+
+/** Each field as a 4-byte big-endian length and its UTF-8 bytes, so ("ab","c") and ("a","bc") differ. */
+function lengthPrefixed(fields: readonly string[]): Uint8Array {
+  const parts = fields.map((field) => utf8ToBytes(field));
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + 4 + part.length, 0));
+  const view = new DataView(out.buffer);
+  let offset = 0;
+  for (const part of parts) {
+    view.setUint32(offset, part.length);
+    out.set(part, offset + 4);
+    offset += 4 + part.length;
+  }
+  return out;
+}

@@ -1,0 +1,386 @@
+/**
+ * The ceremony state machine: `transition(state, command)` returns the next state and its events, or a refusal that
+ * says in Chinese and English why the command cannot run now. It executes nothing and reads no clock; the draws are
+ * computed here from stored inputs, so replaying the accepted commands rebuilds the same state, results included.
+ */
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { assign } from '../assign/index.ts';
+import { randomStream, shuffleInPlace, type Seed } from '../random.ts';
+import type { Roster } from '../roster.ts';
+import { canonicalRoster, planHash, rosterHash } from './canonical.ts';
+import { PLAN_COLUMNS, validatePlan, type DeclaredFigures, type Plan, type PlanSchool } from './plan.ts';
+import { commitment, deriveSeed, type SeedPurpose } from './seed.ts';
+import {
+  PHASES,
+  SCHOOL_STATUSES,
+  type CeremonyCommand,
+  type CeremonyEvent,
+  type CeremonyState,
+  type Mismatch,
+  type Phase,
+  type Refusal,
+  type RefusalCode,
+  type RefusalDetail,
+  type SchoolRecord,
+  type TeacherDraw,
+  type TransitionResult,
+} from './state.ts';
+
+/** Stream labels for what the ceremony itself draws from a school's seed (the engine has its own). */
+const REVEAL_STREAM = 'ceremony/reveal/v1';
+const TEACHER_STREAM = 'ceremony/teachers/v1';
+
+const PHASE_NAME: Readonly<Record<Phase, { zh: string; en: string }>> = {
+  planning: { zh: '制定计划', en: 'planning' },
+  sealed: { zh: '已封装', en: 'sealed' },
+  previewed: { zh: '已预览', en: 'previewed' },
+  unsealed: { zh: '已拆封', en: 'unsealed' },
+  closed: { zh: '已结束', en: 'closed' },
+};
+
+const FIGURE_NAME: Readonly<Record<keyof DeclaredFigures, { zh: string; en: string }>> = {
+  students: { zh: '学生数', en: 'students' },
+  boys: { zh: '男生数', en: 'boys' },
+  girls: { zh: '女生数', en: 'girls' },
+  multiples: { zh: '多胞胎数', en: 'multiple-birth students' },
+};
+
+/** The phase each command needs, and what it is called in a refusal. */
+const COMMAND_RULE: Readonly<Record<CeremonyCommand['type'], { phase: Phase; zh: string; en: string }>> = {
+  'plan:set': { phase: 'planning', zh: '设定计划', en: 'set the plan' },
+  'ceremony:seal': { phase: 'planning', zh: '封装', en: 'seal' },
+  'ceremony:preview': { phase: 'sealed', zh: '预览', en: 'preview' },
+  'ceremony:unseal': { phase: 'previewed', zh: '拆封', en: 'unseal' },
+  'school:import': { phase: 'unsealed', zh: '导入名单', en: 'import a roster' },
+  'school:draw': { phase: 'unsealed', zh: '分班', en: 'draw' },
+  'school:publish': { phase: 'unsealed', zh: '公示', en: 'publish' },
+  'school:teachers': { phase: 'unsealed', zh: '抽选教师团队', en: 'draw teacher teams' },
+  'ceremony:close': { phase: 'unsealed', zh: '结束仪式', en: 'close the ceremony' },
+};
+
+const CONTRIBUTION = /^[0-9]{1,64}$/;
+const HEX256 = /^[0-9a-f]{64}$/;
+
+export function transition(state: CeremonyState, command: CeremonyCommand): TransitionResult {
+  const rule = COMMAND_RULE[command.type];
+  if (state.phase !== rule.phase) {
+    const now = PHASE_NAME[state.phase];
+    const needed = PHASE_NAME[rule.phase];
+    return PHASES.indexOf(state.phase) < PHASES.indexOf(rule.phase)
+      ? refuse(
+          'wrong-phase',
+          `当前为“${now.zh}”阶段，尚不能${rule.zh}：须先到“${needed.zh}”阶段`,
+          `the ceremony is ${now.en}; cannot ${rule.en} before it is ${needed.en}`,
+        )
+      : refuse(
+          'wrong-phase',
+          `当前为“${now.zh}”阶段，不能再${rule.zh}（只能在“${needed.zh}”阶段进行）`,
+          `the ceremony is ${now.en}; can no longer ${rule.en} (only while ${needed.en})`,
+        );
+  }
+  switch (command.type) {
+    case 'plan:set':
+      return setPlan(state, command.plan);
+    case 'ceremony:seal':
+      return seal(state, command);
+    case 'ceremony:preview':
+      return accept(state, { phase: 'previewed' }, [{ type: 'ceremony:previewed' }]);
+    case 'ceremony:unseal':
+      return accept(state, { phase: 'unsealed' }, [{ type: 'ceremony:unsealed' }]);
+    case 'school:import':
+      return withSchool(state, command.school, 'waiting', (school, plan) =>
+        importRoster(state, school, plan, command.fileName, command.roster, command.acceptMismatchReason),
+      );
+    case 'school:draw':
+      return withSchool(state, command.school, 'imported', (school, plan) =>
+        draw(state, school, plan, command.contribution),
+      );
+    case 'school:publish':
+      return withSchool(state, command.school, 'drawn', (school) =>
+        accept(state, updateSchool(state, { ...school, status: 'published' }), [
+          { type: 'school:published', school: school.name },
+        ]),
+      );
+    case 'school:teachers':
+      return withSchool(state, command.school, 'published', (school, plan) =>
+        drawTeachers(state, school, plan, command.draw),
+      );
+    case 'ceremony:close':
+      return close(state);
+  }
+}
+
+function setPlan(state: CeremonyState, plan: Plan): TransitionResult {
+  const problems = validatePlan(plan);
+  if (problems.length > 0) {
+    return refuse(
+      'plan-invalid',
+      `计划有 ${problems.length} 处问题`,
+      `the plan has ${problems.length} problem(s)`,
+      problems.map((problem) => ({
+        file: null,
+        row: null,
+        column: problem.field === null ? null : PLAN_COLUMNS[problem.field],
+        zh: problem.zh,
+        en: problem.en,
+      })),
+    );
+  }
+  const schools = plan.schools.map((school): SchoolRecord => ({
+    name: school.name,
+    status: school.classes === 1 ? 'skipped' : 'waiting',
+    imported: null,
+    draw: null,
+    teachers: null,
+  }));
+  return accept(state, { plan, schools }, [{ type: 'plan:set', schools: schools.length, planHash: planHash(plan) }]);
+}
+
+function seal(state: CeremonyState, command: Extract<CeremonyCommand, { type: 'ceremony:seal' }>): TransitionResult {
+  if (state.plan === null) return refuse('no-plan', '尚未制定计划，不能封装', 'there is no plan to seal yet');
+  if (!HEX256.test(command.secretHex) || !HEX256.test(command.buildHash) || command.operatorKey === '') {
+    return refuse(
+      'bad-seal',
+      '封装数据不完整（密钥、软件哈希或操作口令）',
+      'incomplete seal (secret, build hash or passphrase)',
+    );
+  }
+  const record = {
+    secretHex: command.secretHex,
+    commitment: commitment(command.secretHex),
+    planHash: planHash(state.plan),
+    rules: command.rules,
+    buildHash: command.buildHash,
+    operatorKey: command.operatorKey,
+  };
+  return accept(state, { phase: 'sealed', seal: record }, [
+    { type: 'ceremony:sealed', commitment: record.commitment, planHash: record.planHash, buildHash: record.buildHash },
+  ]);
+}
+
+/** The status a per-school command needs: each command moves a school exactly one step on. */
+type Needed = 'waiting' | 'imported' | 'drawn' | 'published';
+
+/**
+ * Finds the school and checks it is exactly at `needed`: a school not there yet and one already past it get
+ * different reasons, so a repeated command says "already done" rather than "not possible".
+ */
+function withSchool(
+  state: CeremonyState,
+  name: string,
+  needed: Needed,
+  run: (school: SchoolRecord, plan: PlanSchool) => TransitionResult,
+): TransitionResult {
+  const school = state.schools.find((candidate) => candidate.name === name);
+  const plan = state.plan?.schools.find((candidate) => candidate.name === name);
+  if (school === undefined || plan === undefined) {
+    return refuse('unknown-school', `计划中没有学校“${name}”`, `no school named "${name}" in the plan`);
+  }
+  if (school.status === 'skipped') {
+    return refuse('school-skipped', `${name} 只有 1 个班，无需分班`, `${name} has a single class: nothing to draw`);
+  }
+  if (school.status === needed) return run(school, plan);
+  // A school behind `needed` is at most at 'drawn', because 'published' is the furthest any command needs.
+  const early = SCHOOL_STATUSES.indexOf(school.status) < SCHOOL_STATUSES.indexOf(needed);
+  const [code, zh, en] = early ? NOT_YET[school.status as keyof typeof NOT_YET] : ALREADY[needed];
+  return refuse(code, `${name}：${zh}`, `${name}: ${en}`);
+}
+
+/** Why a school cannot take the next step yet, by where it is now. */
+const NOT_YET: Readonly<Record<'waiting' | 'imported' | 'drawn', readonly [RefusalCode, string, string]>> = {
+  waiting: ['not-imported', '尚未导入名单', 'the roster is not imported yet'],
+  imported: ['not-drawn', '尚未分班', 'not drawn yet'],
+  drawn: ['not-published', '尚未公示', 'not published yet'],
+};
+
+/** Why a command for a step the school has passed is refused, by the step it needed. */
+const ALREADY: Readonly<Record<Needed, readonly [RefusalCode, string, string]>> = {
+  waiting: ['already-imported', '名单已导入，不能重复导入', 'the roster is already imported; it cannot be replaced'],
+  imported: [
+    'already-drawn',
+    '已经分班，每所学校只分一次，结果不可更改',
+    'already drawn; a school is drawn once and its result never changes',
+  ],
+  drawn: ['already-published', '已经公示', 'already published'],
+  published: [
+    'already-teachers',
+    '教师团队已抽选，不能重抽',
+    'teacher teams are already drawn; they cannot be redrawn',
+  ],
+};
+
+function figuresOf(roster: Roster): DeclaredFigures {
+  const boys = roster.students.filter((student) => student.gender === 'M').length;
+  return {
+    students: roster.students.length,
+    boys,
+    girls: roster.students.length - boys,
+    multiples: roster.students.filter((student) => student.siblingGroup !== null).length,
+  };
+}
+
+function importRoster(
+  state: CeremonyState,
+  school: SchoolRecord,
+  plan: PlanSchool,
+  fileName: string,
+  roster: Roster,
+  reason: string | null,
+): TransitionResult {
+  const actual = figuresOf(roster);
+  if (actual.students > plan.classes * plan.cap) {
+    return refuse(
+      'over-capacity',
+      `${school.name}：名单 ${actual.students} 人超过 ${plan.classes} 个班 × 班额 ${plan.cap} 的容量`,
+      `${school.name}: ${actual.students} students exceed ${plan.classes} classes × cap ${plan.cap}`,
+    );
+  }
+  const mismatches = (Object.keys(FIGURE_NAME) as (keyof DeclaredFigures)[])
+    .filter((figure) => actual[figure] !== plan[figure])
+    .map((figure): Mismatch => ({ figure, declared: plan[figure], actual: actual[figure] }));
+  const acceptedReason = mismatches.length > 0 ? (reason?.trim() ?? '') : null;
+  if (acceptedReason === '') {
+    return refuse(
+      'import-mismatch',
+      `${school.name}：名单与封装时申报的数字不一致，须由操作员说明理由后方可导入`,
+      `${school.name}: the roster disagrees with the sealed figures; import only with the operator's stated reason`,
+      mismatches.map((mismatch) => ({
+        file: fileName,
+        row: null,
+        column: null,
+        zh: `${FIGURE_NAME[mismatch.figure].zh}：申报 ${mismatch.declared}，名单 ${mismatch.actual}`,
+        en: `${FIGURE_NAME[mismatch.figure].en}: declared ${mismatch.declared}, roster ${mismatch.actual}`,
+      })),
+    );
+  }
+  const canonical = canonicalRoster(roster);
+  const hash = rosterHash(canonical);
+  const imported = { fileName, roster: canonical, rosterHash: hash, mismatches, acceptedReason };
+  return accept(state, updateSchool(state, { ...school, status: 'imported', imported }), [
+    {
+      type: 'school:imported',
+      school: school.name,
+      students: actual.students,
+      rosterHash: hash,
+      mismatches,
+      acceptedReason,
+    },
+  ]);
+}
+
+function draw(state: CeremonyState, school: SchoolRecord, plan: PlanSchool, contribution: string): TransitionResult {
+  const seed = schoolSeed(state, school, 'students', contribution);
+  if (!('seed' in seed)) return seed;
+  const roster = school.imported!.roster;
+  const outcome = assign(roster, { ...state.seal!.rules, classes: plan.classes, cap: plan.cap }, seed.seed);
+  if (!outcome.ok) {
+    return refuse(
+      'draw-failed',
+      `${school.name}：无法分班：${outcome.error.zh}`,
+      `${school.name}: cannot draw: ${outcome.error.en}`,
+    );
+  }
+  const reveal = shuffleInPlace(
+    roster.students.map((_, index) => index),
+    randomStream(seed.seed, REVEAL_STREAM),
+  ).map((student) => ({ student, classNumber: outcome.classOf[student]! }));
+  const seedHex = bytesToHex(seed.seed);
+  const record = {
+    contribution,
+    seedHex,
+    classOf: outcome.classOf,
+    reveal,
+    relaxations: outcome.relaxations,
+    report: outcome.report,
+  };
+  return accept(state, updateSchool(state, { ...school, status: 'drawn', draw: record }), [
+    { type: 'school:drawn', school: school.name, contribution, seedHex, reveal },
+  ]);
+}
+
+function drawTeachers(
+  state: CeremonyState,
+  school: SchoolRecord,
+  plan: PlanSchool,
+  teachers: TeacherDraw,
+): TransitionResult {
+  let teamOfClass: readonly number[];
+  if (teachers.kind === 'lottery') {
+    const seed = schoolSeed(state, school, 'teachers', teachers.contribution);
+    if (!('seed' in seed)) return seed;
+    const teams = Array.from({ length: plan.classes }, (_, index) => index + 1);
+    teamOfClass = shuffleInPlace(teams, randomStream(seed.seed, TEACHER_STREAM));
+  } else {
+    teamOfClass = teachers.teamOfClass;
+    const sorted = [...teamOfClass].sort((a, b) => a - b);
+    if (sorted.length !== plan.classes || sorted.some((team, index) => team !== index + 1)) {
+      return refuse(
+        'bad-teams',
+        `${school.name}：教师团队号应为 1 至 ${plan.classes} 各一次`,
+        `${school.name}: team numbers must be 1 to ${plan.classes}, each once`,
+      );
+    }
+  }
+  const record = { draw: teachers, teamOfClass };
+  return accept(state, updateSchool(state, { ...school, status: 'teachers-drawn', teachers: record }), [
+    { type: 'school:teachers-drawn', school: school.name, teamOfClass },
+  ]);
+}
+
+function close(state: CeremonyState): TransitionResult {
+  const unfinished = state.schools.filter(
+    (school) => school.status !== 'skipped' && school.status !== 'teachers-drawn',
+  );
+  if (unfinished.length > 0) {
+    const names = unfinished.map((school) => school.name).join('、');
+    return refuse(
+      'schools-unfinished',
+      `以下学校尚未完成分班、公示和教师团队抽选：${names}`,
+      `these schools have not finished the draw, publication and teacher teams: ${names}`,
+    );
+  }
+  return accept(state, { phase: 'closed' }, [{ type: 'ceremony:closed' }]);
+}
+
+function schoolSeed(
+  state: CeremonyState,
+  school: SchoolRecord,
+  purpose: SeedPurpose,
+  contribution: string,
+): { seed: Seed } | Extract<TransitionResult, { ok: false }> {
+  if (!CONTRIBUTION.test(contribution)) {
+    return refuse(
+      'bad-contribution',
+      `家长代表提供的随机数应为 1 至 64 位数字，收到“${contribution}”`,
+      `the parent representative's input must be 1 to 64 digits, got "${contribution}"`,
+    );
+  }
+  const seal = state.seal!;
+  const imported = school.imported!;
+  return {
+    seed: deriveSeed(purpose, {
+      secretHex: seal.secretHex,
+      planHash: seal.planHash,
+      school: school.name,
+      rosterHash: imported.rosterHash,
+      contribution,
+    }),
+  };
+}
+
+function updateSchool(state: CeremonyState, school: SchoolRecord): Partial<CeremonyState> {
+  return { schools: state.schools.map((candidate) => (candidate.name === school.name ? school : candidate)) };
+}
+
+function accept(state: CeremonyState, changes: Partial<CeremonyState>, events: CeremonyEvent[]): TransitionResult {
+  return { ok: true, state: { ...state, ...changes, revision: state.revision + 1 }, events };
+}
+
+function refuse(
+  code: RefusalCode,
+  zh: string,
+  en: string,
+  details: RefusalDetail[] = [],
+): { ok: false; refusal: Refusal } {
+  return { ok: false, refusal: { code, zh, en, details } };
+}

@@ -1,0 +1,225 @@
+/**
+ * The hall display end to end: a real controller, the built display in Debian's Chromium, a ceremony driven over
+ * socket.io, and assertions on what the hall would see in each scene (text in the page, not pixels).
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Snapshot } from '../controller/protocol.ts';
+import {
+  CONTRIBUTION,
+  DISPLAY_EVENT,
+  launchBrowser,
+  openDisplay,
+  Rig,
+  testSchool,
+  type TestSchool,
+} from './display-harness.ts';
+
+let browser: BrowserContext;
+const rigs: Rig[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(async () => {
+  for (const rig of rigs.splice(0)) await rig.close();
+  for (const page of browser.pages()) await page.close();
+});
+
+async function startRig(): Promise<Rig> {
+  const rig = await Rig.start();
+  rigs.push(rig);
+  // The shortest draw the controller allows keeps the test quick; the animation is the same at any length.
+  await rig.present({ drawSeconds: 5 });
+  return rig;
+}
+
+// East: the bureau declared one boy too many, so the roster differs and the operator accepts it with a reason.
+const eastRoster = testSchool('东湖小学', 40, 3, false);
+const east: TestSchool = {
+  ...eastRoster,
+  plan: { ...eastRoster.plan, boys: eastRoster.plan.boys + 1, girls: eastRoster.plan.girls - 1 },
+};
+const west = testSchool('西山中学', 60, 4);
+const north = testSchool('北岭小学', 20, 1, false);
+const MISMATCH_REASON = '一名学生性别登记有误，已核实';
+
+const scene = (page: Page, name: string) => page.waitForSelector(`[data-testid="scene-${name}"]`);
+const texts = (page: Page, testid: string) => page.locator(`[data-testid="${testid}"]`).allInnerTexts();
+const snapshotOf = (rig: Rig): Promise<Snapshot> => rig.operator.socket.emitWithAck('snapshot:get');
+
+/** Class sizes as the display shows them, and as the controller computed them. */
+async function expectFinalClasses(page: Page, rig: Rig, school: TestSchool, withinMs = 15_000): Promise<void> {
+  await page.waitForSelector('[data-testid="scene-draw"][data-finished="true"]', { timeout: withinMs });
+  const view = (await snapshotOf(rig)).schools.find((found) => found.name === school.plan.name)!;
+  const counts = (await texts(page, 'class-count')).map(Number);
+  expect(counts).toEqual(view.draw!.report.classes.map((summary) => summary.size));
+  // The first page of each class list shows the first students who arrived there, in the reveal order.
+  const columns = await page.locator('[data-testid="final-lists"] [data-testid="class-column"]').allInnerTexts();
+  for (const [index, column] of columns.entries()) {
+    const first = view.draw!.reveal.find((reveal) => reveal.classNumber === index + 1)!;
+    expect(column).toContain(view.roster!.students[first.student]!.name);
+  }
+}
+
+describe('the hall display', () => {
+  it('shows every scene of a ceremony with the ceremony’s own data', async () => {
+    const rig = await startRig();
+    const origin = `http://127.0.0.1:${rig.port}`;
+    const elsewhere: string[] = [];
+    browser.on('request', (request) => {
+      if (!request.url().startsWith(origin)) elsewhere.push(request.url());
+    });
+    const page = await openDisplay(browser, rig.displayUrl);
+
+    await scene(page, 'standby');
+    expect(await page.textContent('[data-testid="scene-standby"]')).toContain('2024年8月28日');
+    expect(await page.textContent('header')).toContain(DISPLAY_EVENT.title);
+    expect(await page.textContent('[data-testid="current-step"]')).toContain('分班方案');
+    expect(await page.textContent('[data-testid="seal-state"]')).toContain('尚未封装');
+
+    await rig.run({ type: 'plan:set', plan: { schools: [east.plan, west.plan, north.plan] } });
+    await rig.run({ type: 'ceremony:seal', passphrase: '公证处 notary 2026' });
+    await scene(page, 'seal');
+    const { seal } = await snapshotOf(rig);
+    expect(await page.getAttribute('[data-testid="scene-seal"] [data-qr]', 'data-qr')).toBe(seal!.commitment);
+    expect(await page.textContent('[data-testid="scene-seal"]')).toContain(DISPLAY_EVENT.notary);
+    expect(await page.textContent('[data-testid="seal-state"]')).toContain('✓');
+
+    await rig.run({ type: 'ceremony:preview' });
+    await scene(page, 'preview');
+    const cards = await texts(page, 'preview-card');
+    expect(cards).toHaveLength(3);
+    expect(cards[1]).toContain('西山中学');
+    expect(cards[1]).toContain('60');
+    expect(cards[2]).toContain('只有1个班，无需分班');
+
+    await rig.run({ type: 'ceremony:unseal' });
+    await rig.importSchool(east, MISMATCH_REASON);
+    await scene(page, 'roster');
+    const firstPage = await texts(page, 'roster-name');
+    expect(firstPage).toHaveLength(30);
+    expect(firstPage[0]).toContain(east.roster.students[0]!.name);
+    // After the last page the difference is shown, highlighted, with the accepted reason; never a ✓ verdict.
+    await page.waitForSelector('[data-testid="roster-check"] .mismatch', { timeout: 10_000 });
+    const eastCheck = await page.textContent('[data-testid="roster-check"]');
+    expect(eastCheck).toContain('已展示 40 / 40 人');
+    expect(eastCheck).toContain('✗ 差 -1');
+    expect(eastCheck).toContain(MISMATCH_REASON);
+    expect(await page.locator('[data-testid="roster-verdict"]').count()).toBe(0);
+
+    await rig.importSchool(west);
+    await page.waitForSelector('[data-testid="roster-verdict"]', { timeout: 10_000 });
+    expect(await page.textContent('[data-testid="roster-check"]')).toContain('已展示 60 / 60 人');
+
+    await rig.present({ scene: 'contribution', school: west.plan.name });
+    await scene(page, 'contribution');
+    const rolling = await page.textContent('[data-testid="contribution-digits"]');
+    await page.waitForTimeout(200);
+    expect(await page.textContent('[data-testid="contribution-digits"]')).not.toBe(rolling);
+
+    // West: the operator skips; the display jumps to the same end state the animation would reach.
+    await rig.drawSchool(west);
+    await scene(page, 'draw');
+    await page.waitForTimeout(1500);
+    const midway = (await texts(page, 'class-count')).map(Number).reduce((sum, count) => sum + count, 0);
+    expect(midway).toBeGreaterThan(0);
+    expect(midway).toBeLessThan(60);
+    expect(await page.getAttribute('[data-testid="scene-draw"]', 'data-finished')).toBe('false');
+    // Unskipped, the 5 s animation and its 2 s hold would need more than another 5 s.
+    await rig.present({ skip: true });
+    await expectFinalClasses(page, rig, west, 1500);
+
+    await rig.present({ scene: 'contribution', school: west.plan.name });
+    await scene(page, 'contribution');
+    const westView = (await snapshotOf(rig)).schools[1]!;
+    expect((await page.textContent('[data-testid="contribution-digits"]'))!.replace(/\s/g, '')).toBe(CONTRIBUTION);
+    expect(await page.textContent('[data-testid="seed-fingerprint"]')).toContain(westView.draw!.seedHex.slice(0, 4));
+
+    await rig.run({ type: 'school:publish', school: west.plan.name });
+    await scene(page, 'result');
+    expect(await texts(page, 'result-card')).toHaveLength(4);
+    const checks = await page.textContent('[data-testid="balance-checks"]');
+    expect(checks!.match(/✓/g)).toHaveLength(westView.draw!.report.checks.length);
+    expect(checks).not.toContain('✗');
+    expect(await page.textContent('[data-testid="result-url"]')).toContain('/r/西山中学');
+    const resultQr = await page.getAttribute('[data-testid="scene-result"] [data-qr]', 'data-qr');
+    expect(resultQr).toBe(`http://127.0.0.1:${rig.port}/r/${encodeURIComponent('西山中学')}`);
+
+    await rig.run({ type: 'school:teachers', school: west.plan.name, draw: { kind: 'lottery', contribution: '42' } });
+    await scene(page, 'teachers');
+    await page.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll('[data-testid="team-card"]')).every((card) =>
+          card.getAttribute('data-team'),
+        ),
+      undefined,
+      { timeout: 10_000 },
+    );
+    const teams = await page.$$eval('[data-testid="team-card"]', (found) => found.map((card) => card.dataset['team']));
+    const teamOfClass = (await snapshotOf(rig)).schools[1]!.teachers!.teamOfClass;
+    expect(teams).toEqual(teamOfClass.map(String));
+
+    // East: the animation runs its full course and ends in the same kind of final state.
+    await rig.drawSchool(east);
+    await expectFinalClasses(page, rig, east);
+    await rig.run({ type: 'school:publish', school: east.plan.name });
+    await rig.run({ type: 'school:teachers', school: east.plan.name, draw: { kind: 'lottery', contribution: '7' } });
+    await rig.run({ type: 'ceremony:close' });
+    await scene(page, 'closing');
+    const closing = await texts(page, 'closing-school');
+    expect(closing).toHaveLength(3);
+    expect(closing.every((line) => line.startsWith('✓'))).toBe(true);
+    expect(await page.textContent('[data-testid="scene-closing"]')).toContain(seal!.commitment.slice(0, 4));
+    expect(await page.textContent('[data-testid="current-step"]')).toContain('全部完成');
+
+    await rig.present({ language: 'en', theme: 'stage' });
+    await page.waitForSelector('.theme-stage');
+    expect(await page.textContent('[data-testid="scene-closing"]')).toContain('All draws completed');
+    // Fonts, code and data all came from the controller: the hall needs no other network.
+    expect(elsewhere).toEqual([]);
+  });
+
+  it('joins mid-draw, and is back on the right scene within 2 s of a controller restart', async () => {
+    const rig = await startRig();
+    await rig.sealAndPreview([west]);
+    await rig.run({ type: 'ceremony:unseal' });
+    await rig.importSchool(west);
+    await rig.drawSchool(west);
+
+    // Opened after the draw was made: the display picks up the draw scene and ends on the right classes.
+    const page = await openDisplay(browser, rig.displayUrl);
+    await scene(page, 'draw');
+    await expectFinalClasses(page, rig, west);
+
+    await rig.run({ type: 'school:publish', school: west.plan.name });
+    await scene(page, 'result');
+    await rig.restart(800);
+    const restarted = Date.now();
+    // While it was down the hall saw a small notice, and now it is gone again, on the same scene.
+    await page.waitForSelector('[data-testid="reconnecting"]', { state: 'detached', timeout: 2000 });
+    expect(Date.now() - restarted).toBeLessThan(2000);
+    expect(await page.locator('[data-testid="scene-result"]').count()).toBe(1);
+
+    // And it is live: the next step and a presentation change both reach it.
+    await rig.run({ type: 'school:teachers', school: west.plan.name, draw: { kind: 'lottery', contribution: '9' } });
+    await scene(page, 'teachers');
+    await rig.present({ theme: 'stage' });
+    await page.waitForSelector('.theme-stage');
+  });
+
+  it('shows the reconnecting notice while the controller is away', async () => {
+    const rig = await startRig();
+    const page = await openDisplay(browser, rig.displayUrl);
+    await scene(page, 'standby');
+    expect(await page.locator('[data-testid="reconnecting"]').count()).toBe(0);
+    const restarting = rig.restart(1500);
+    await page.waitForSelector('[data-testid="reconnecting"]', { timeout: 1500 });
+    await restarting;
+    await page.waitForSelector('[data-testid="reconnecting"]', { state: 'detached', timeout: 2000 });
+    await scene(page, 'standby');
+  });
+});
