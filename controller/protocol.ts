@@ -58,11 +58,28 @@ export const PlanSchema = z.strictObject({ schools: z.array(PlanSchoolSchema).ma
 const planMatchesEngine: (plan: z.infer<typeof PlanSchema>) => Plan = (plan) => plan;
 void planMatchesEngine;
 
+/** The assignment rules sealed with the plan: the same for every school, shown on the seal certificate. */
+export const RulesSchema = z.strictObject({
+  siblings: z.enum(['together', 'apart']),
+  names: z.enum(['exact', 'sound', 'dialect']),
+  bands: z.number().int().min(0).max(50),
+  rankBy: name.nullable(),
+  extremes: z.number().int().min(0).max(1000),
+  balance: z.array(name).max(20).readonly(),
+});
+const rulesMatchEngine: (rules: z.infer<typeof RulesSchema>) => SealedRules = (rules) => rules;
+void rulesMatchEngine;
+
 /** What an operator (a console, or the headless CLI) asks for. The controller turns it into an engine command. */
 export const OperatorRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('plan:import'), ...file }),
   z.strictObject({ type: z.literal('plan:set'), plan: PlanSchema }),
-  z.strictObject({ type: z.literal('ceremony:seal'), passphrase: z.string().max(200) }),
+  z.strictObject({
+    type: z.literal('ceremony:seal'),
+    passphrase: z.string().max(200),
+    /** The assignment rules to seal; the engine's defaults when absent. */
+    rules: RulesSchema.optional(),
+  }),
   z.strictObject({ type: z.literal('ceremony:preview') }),
   z.strictObject({ type: z.literal('ceremony:unseal') }),
   z.strictObject({

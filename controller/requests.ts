@@ -6,7 +6,7 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { DEFAULT_OPTIONS } from '../engine/assign/index.ts';
 import { sha256Hex } from '../engine/ceremony/canonical.ts';
-import type { CeremonyCommand } from '../engine/ceremony/state.ts';
+import type { CeremonyCommand, SealedRules } from '../engine/ceremony/state.ts';
 import { hashPassphrase, MIN_PASSPHRASE_LENGTH } from './passphrase.ts';
 import { readPlanFile } from './plan-file.ts';
 import type { OperatorRequest, ProtocolError } from './protocol.ts';
@@ -21,7 +21,15 @@ export interface RequestContext {
 
 export type Translation = { readonly command: CeremonyCommand } | { readonly refusal: ProtocolError };
 
-export async function toCommand(request: OperatorRequest, context: RequestContext): Promise<Translation> {
+/**
+ * `sealed` are the rules of the sealed ceremony (null before the seal): an import reads the balance columns they
+ * name, so a roster is read the same way for every school.
+ */
+export async function toCommand(
+  request: OperatorRequest,
+  context: RequestContext,
+  sealed: SealedRules | null,
+): Promise<Translation> {
   switch (request.type) {
     case 'plan:import': {
       const { plan, problems } = await readPlanFile(request.fileName, request.content);
@@ -58,14 +66,16 @@ export async function toCommand(request: OperatorRequest, context: RequestContex
         command: {
           type: 'ceremony:seal',
           secretHex: bytesToHex(context.entropy(32)),
-          rules: { ...DEFAULT_OPTIONS },
+          rules: request.rules ?? { ...DEFAULT_OPTIONS },
           buildHash,
           operatorKey: hashPassphrase(request.passphrase),
         },
       };
     }
     case 'school:import': {
-      const { roster, issues } = await readRosterFile(request.fileName, request.content);
+      const { roster, issues } = await readRosterFile(request.fileName, request.content, {
+        flags: sealed?.balance ?? [],
+      });
       if (roster === null) {
         const errors = issues.filter((issue) => issue.severity === 'error');
         return refusal(

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { FIXED_SERVICES, PASSPHRASE, demoRequests, tempDataDir } from '../test/support/demo-ceremony.ts';
+import { DEFAULT_OPTIONS } from '../engine/assign/index.ts';
 import { sha256Hex } from '../engine/ceremony/canonical.ts';
 import { DEMO_DISTRICT } from './cli/demo.ts';
 import { checkPassphrase } from './passphrase.ts';
@@ -139,5 +140,46 @@ describe('the ceremony service', () => {
     })();
     expect(error).toBeInstanceOf(IntegrityError);
     expect((error as IntegrityError).zh).toContain('信州区第一小学');
+  });
+});
+
+describe('sealed rules', () => {
+  it('apply to every draw: bands, extremes and the balance columns each roster is read with', async () => {
+    const junior = await demoRequests('junior');
+    const rules = { ...DEFAULT_OPTIONS, bands: 4, extremes: 3, names: 'dialect', balance: ['留守儿童'] } as const;
+    // Each junior roster gains a 留守儿童 column: every fifth student.
+    const withFlag = junior.map((request): OperatorRequest => {
+      if (request.type === 'ceremony:seal') return { ...request, rules };
+      if (request.type !== 'school:import') return request;
+      const lines = new TextDecoder()
+        .decode(request.content)
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/);
+      const text = lines.map((line, row) => `${line},${row === 0 ? '留守儿童' : row % 5 === 0 ? '是' : '否'}`);
+      return { ...request, content: new TextEncoder().encode(text.join('\n')) };
+    });
+    const { service, log } = await runAll(tempDataDir(), withFlag);
+    expect(service.state.seal!.rules).toEqual(rules);
+    const drawn = service.state.schools.filter((school) => school.draw !== null);
+    expect(drawn.length).toBeGreaterThan(0);
+    for (const school of drawn) {
+      expect(school.imported!.roster.flags).toEqual(['留守儿童']);
+      const { distribution, checks } = school.draw!.report;
+      expect(distribution.bands).toHaveLength(4);
+      expect(distribution.flags.map((row) => row.label)).toEqual(['留守儿童']);
+      expect(checks.filter((check) => !check.ok)).toEqual([]);
+    }
+    log.close();
+  });
+
+  it('refuses rules that are not valid, and changes nothing', async () => {
+    const dir = tempDataDir();
+    const { service, log } = await runAll(dir, requests.slice(0, 1));
+    const seal = requests[1]!;
+    const result = await service.submit({ ...seal, rules: { ...DEFAULT_OPTIONS, bands: -1 } }, 'test');
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(service.state.phase).toBe('planning');
+    log.close();
   });
 });

@@ -100,7 +100,7 @@ export class CeremonyService {
       );
     }
     const request = parsed.data;
-    const translation = await toCommand(request, this.options);
+    const translation = await toCommand(request, this.options, this.current.seal?.rules ?? null);
     if ('refusal' in translation) return this.refuse(actor, loggedRequest(request), translation.refusal);
     const outcome = transition(this.current, translation.command);
     if (!outcome.ok) return this.refuse(actor, loggedRequest(request), outcome.refusal);

@@ -2,20 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import Papa from 'papaparse';
-import { assign, DEFAULT_OPTIONS, type AssignOptions } from '../../engine/assign/index.ts';
+import { assign, type AssignOptions } from '../../engine/assign/index.ts';
 import { parseSeedHex, seedToHex, type Seed } from '../../engine/random.ts';
 import type { Roster } from '../../engine/roster.ts';
 import { formatIssue, readRosterFile } from '../roster-file/index.ts';
 import { neutraliseFormula } from '../spreadsheet-safety.ts';
-import { oneOf, parseCommandArgs, UsageError, wholeNumber } from './args.ts';
+import { parseCommandArgs, UsageError, wholeNumber } from './args.ts';
 import type { Io } from './io.ts';
+import { columnNames, RULE_FLAGS, RULES_USAGE, rulesFrom } from './rules.ts';
 import { summarise } from './summary.ts';
 
 export const ASSIGN_USAGE = `sunshine assign <名单 roster.csv|.xlsx> --classes K [--cap N] [--seed HEX64]
-    [--siblings together|apart] [--names exact|sound|dialect] [--sheet 工作表] [--scores 语文,数学]
-    [--bands N（分数段，如 10；默认不分段）] [--rank-by 科目 subject] [--extremes N（前后各 N 名，默认 10）]
-    [--balance 随班就读,留守儿童（是/否列，各班均分）]
-    --out 结果 result.csv [--json]`;
+    [--sheet 工作表] [--scores 语文,数学] --out 结果 result.csv [--json]
+    ${RULES_USAGE}`;
 
 /** Default cap when none is given: the junior-school limit, the larger of the two standard caps. */
 const DEFAULT_CAP = 50;
@@ -25,12 +24,7 @@ export async function assignCommand(args: string[], io: Io): Promise<number> {
     classes: { type: 'string' },
     cap: { type: 'string' },
     seed: { type: 'string' },
-    siblings: { type: 'string' },
-    names: { type: 'string' },
-    bands: { type: 'string' },
-    'rank-by': { type: 'string' },
-    extremes: { type: 'string' },
-    balance: { type: 'string' },
+    ...RULE_FLAGS,
     sheet: { type: 'string' },
     scores: { type: 'string' },
     out: { type: 'string' },
@@ -46,12 +40,7 @@ export async function assignCommand(args: string[], io: Io): Promise<number> {
   const options: AssignOptions = {
     classes,
     cap: wholeNumber(values.cap, '--cap', 1) ?? DEFAULT_CAP,
-    siblings: oneOf(values.siblings, '--siblings', ['together', 'apart'] as const) ?? DEFAULT_OPTIONS.siblings,
-    names: oneOf(values.names, '--names', ['exact', 'sound', 'dialect'] as const) ?? DEFAULT_OPTIONS.names,
-    bands: wholeNumber(values.bands, '--bands', 0) ?? DEFAULT_OPTIONS.bands,
-    rankBy: values['rank-by'] ?? DEFAULT_OPTIONS.rankBy,
-    extremes: wholeNumber(values.extremes, '--extremes', 0) ?? DEFAULT_OPTIONS.extremes,
-    balance: values.balance === undefined ? DEFAULT_OPTIONS.balance : columnNames(values.balance),
+    ...rulesFrom(values),
   };
   const seed = readSeed(values.seed);
 
@@ -121,9 +110,4 @@ async function readRoster(
   });
   for (const issue of result.issues) io.err(`${basename(path)} ${formatIssue(issue)}`);
   return result.roster;
-}
-
-/** A list of column names as typed: "语文,数学" or with a full-width comma. */
-function columnNames(list: string): string[] {
-  return list.split(/[,，、]/).map((name) => name.trim());
 }

@@ -4,7 +4,9 @@ import { basename, join } from 'node:path';
 import { describeEvent, describeRefusal } from '../describe.ts';
 import type { OperatorRequest } from '../protocol.ts';
 import type { CeremonyService } from '../service.ts';
+import type { SealedRules } from '../../engine/ceremony/state.ts';
 import { dataDirectory, oneOf, parseCommandArgs, UsageError } from './args.ts';
+import { RULE_FLAGS, RULES_USAGE, rulesFrom } from './rules.ts';
 import type { Io } from './io.ts';
 import { openOrExplain } from './open.ts';
 
@@ -23,7 +25,8 @@ export type Step = (typeof CEREMONY_STEPS)[number];
 
 export const CEREMONY_USAGE = `sunshine ceremony --plan plan.csv --rosters 名单目录 DIR [--data 目录 DIR]
     [--contribution 数字 DIGITS] [--until ${CEREMONY_STEPS.join('|')}] [--passphrase 口令]
-    [--accept-mismatch 理由 REASON]`;
+    [--accept-mismatch 理由 REASON]
+    ${RULES_USAGE}`;
 
 /**
  * The whole ceremony without a browser, for rehearsals, training and automation: every step goes through the same
@@ -38,6 +41,7 @@ export async function ceremonyCommand(args: string[], io: Io, env: NodeJS.Proces
     until: { type: 'string' },
     passphrase: { type: 'string' },
     'accept-mismatch': { type: 'string' },
+    ...RULE_FLAGS,
   });
   if (values.plan === undefined || values.rosters === undefined) {
     throw new UsageError(`缺少 --plan 或 --rosters\n${CEREMONY_USAGE}`, 'missing --plan or --rosters');
@@ -54,6 +58,7 @@ export async function ceremonyCommand(args: string[], io: Io, env: NodeJS.Proces
     rosterFiles,
     contribution,
     passphrase,
+    rules: rulesFrom(values),
     acceptMismatchReason: values['accept-mismatch'] ?? null,
   };
 
@@ -89,6 +94,8 @@ export interface CeremonyScript {
   readonly contribution: string;
   readonly passphrase: string;
   readonly acceptMismatchReason: string | null;
+  /** The assignment rules to seal. */
+  readonly rules: SealedRules;
 }
 
 /**
@@ -99,11 +106,11 @@ export function ceremonySteps(
   script: CeremonyScript,
   schools: () => readonly string[],
 ): Record<Step, () => Promise<OperatorRequest[]>> {
-  const { planFile, rosterDir, rosterFiles, contribution, passphrase, acceptMismatchReason } = script;
+  const { planFile, rosterDir, rosterFiles, contribution, passphrase, acceptMismatchReason, rules } = script;
   const each = (request: (school: string) => OperatorRequest) => () => Promise.resolve(schools().map(request));
   return {
     plan: async () => [{ type: 'plan:import', fileName: basename(planFile), content: await readBytes(planFile) }],
-    seal: () => Promise.resolve([{ type: 'ceremony:seal', passphrase }]),
+    seal: () => Promise.resolve([{ type: 'ceremony:seal', passphrase, rules }]),
     preview: () => Promise.resolve([{ type: 'ceremony:preview' }]),
     unseal: () => Promise.resolve([{ type: 'ceremony:unseal' }]),
     import: () =>

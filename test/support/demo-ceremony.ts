@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_OPTIONS } from '../../engine/assign/index.ts';
 import { CEREMONY_STEPS, ceremonySteps, type CeremonyScript } from '../../controller/cli/ceremony.ts';
 import { DEMO_DISTRICT } from '../../controller/cli/demo.ts';
 import { readPlanFile } from '../../controller/plan-file.ts';
@@ -22,6 +23,7 @@ export async function demoScript(stage: DemoStage): Promise<CeremonyScript> {
     contribution: '20260820',
     passphrase: PASSPHRASE,
     acceptMismatchReason: null,
+    rules: DEFAULT_OPTIONS,
   };
 }
 
