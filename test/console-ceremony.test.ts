@@ -81,6 +81,8 @@ it('runs the whole primary ceremony through the console', { timeout: 90_000 }, a
   }
   expect(await certificate.textContent()).toContain(event.title);
   expect(await certificate.textContent()).toContain(event.notary);
+  expect(seal.rules).toMatchObject({ siblings: 'together', names: 'sound' });
+  expect(await certificate.textContent()).toContain('多胞胎同班');
   await screenshot(page, 'ceremony-03-certificate');
   // Printed, the certificate is all there is, on one A4 page.
   const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
