@@ -5,15 +5,14 @@
  */
 import { z } from 'zod';
 import type { Presentation, PresentationChange } from './presentation.ts';
-import type { Relaxation, BalanceReport } from '../engine/assign/index.ts';
 import type { DeclaredFigures, Plan, Stage } from '../engine/ceremony/plan.ts';
 import type {
   CeremonyEvent,
+  DrawRecord,
   Mismatch,
   Phase,
   Refusal,
   RefusalCode,
-  Reveal,
   SchoolStatus,
   SealedRules,
   TeacherRecord,
@@ -148,14 +147,8 @@ export interface SchoolView {
     /** In canonical order: `draw.classOf` and `draw.reveal` index into this list. */
     readonly students: readonly StudentView[];
   } | null;
-  readonly draw: {
-    readonly contribution: string;
-    readonly seedHex: string;
-    readonly classOf: readonly number[];
-    readonly reveal: readonly Reveal[];
-    readonly relaxations: readonly Relaxation[];
-    readonly report: BalanceReport;
-  } | null;
+  /** As drawn; the report's student ids are masked like the roster's. */
+  readonly draw: DrawRecord | null;
   readonly teachers: TeacherRecord | null;
 }
 
@@ -168,6 +161,8 @@ export interface Snapshot {
     readonly planHash: string;
     readonly rules: SealedRules;
     readonly buildHash: string;
+    /** The seal's secret, present only once the ceremony is closed: anyone can then check it against `commitment`. */
+    readonly secretHex?: string;
   } | null;
   readonly schools: readonly SchoolView[];
 }
