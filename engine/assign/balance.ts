@@ -146,9 +146,9 @@ function classCost(placement: Placement, classIndex: number): number {
 /**
  * Scratch space for searching trades between two classes, reused so the search allocates almost nothing. Swaps are
  * kept sorted by their change of the first matched feature in segments: one segment of the swaps that keep every
- * count within bounds by themselves, and one per ordered pair of unit signatures. A swap that moves a count out of
- * bounds (a student of one score band for one of another) is still usable beside a swap of the reverse signatures,
- * which moves the count back: with many counts to keep even, these compensating pairs are most of the freedom left.
+ * count within bounds by themselves, and (with score bands) one per way of breaking the bounds. A swap that moves a
+ * count out of bounds (a student of one score band for one of another) is still usable beside a swap that breaks the
+ * same counts the opposite way: with many counts to keep even, these compensating pairs are most of the freedom left.
  */
 export class PairSearch {
   private readonly features: number;
@@ -183,7 +183,10 @@ export class PairSearch {
   /** Groups by fingerprint of the bounds their swaps break (Placement.boundBreaks), and each group's opposite. */
   private readonly groupOfBreaks = new Map<number, number>();
   private groupUndone: number[] = [];
+  /** Per group, the group that mends its breaks, or NONE. */
+  private groupReverse = new Int32Array(64);
 
+  private readonly compensating: boolean;
   private readonly signatureCount: number;
   /** Per ordered pair of signatures, valid where its stamp equals `stamp`: bounds verdict and group id. */
   private readonly verdict: Uint8Array | null;
@@ -194,6 +197,9 @@ export class PairSearch {
 
   constructor(readonly placement: Placement) {
     const { problem } = placement;
+    // Exact score-band counts leave few swaps that keep every count alone; only then is the wider search, pairing
+    // swaps that break counts with the swaps that mend them, worth its doubled cost.
+    this.compensating = problem.counters.some((counter) => counter.family === 'band');
     this.features = problem.features.length;
     this.matched = problem.features
       .map((feature, f) => (feature.role === 'mean' && feature.sd > 0 ? f : NONE))
@@ -242,7 +248,7 @@ export class PairSearch {
       this.pairWithin(best, i, alone, from, to);
     }
     for (let group = 0; group < this.groupUndone.length; group++) {
-      const reverse = this.reverseGroup(group);
+      const reverse = this.groupReverse[group]!;
       if (reverse <= group) continue;
       for (let i = this.segmentStart[group + 1]!; i < this.segmentStart[group + 2]!; i++) {
         this.pairWithin(best, i, reverse + 1, from, to);
@@ -364,7 +370,7 @@ export class PairSearch {
           this.verdict[key] = this.placement.countersStayInBounds(u, v, from, to) ? 1 : 0;
         }
         this.keepsBoundsAlone[s] = this.verdict[key]!;
-        this.groupOfSwap[s] = this.verdict[key] === 1 ? NONE : this.groupOf(key, u, v, from, to);
+        this.groupOfSwap[s] = this.verdict[key] === 1 || !this.compensating ? NONE : this.groupOf(key, u, v, from, to);
       }
     }
   }
@@ -395,32 +401,44 @@ export class PairSearch {
    * with its swap index into one exactly representable double and a plain numeric typed-array sort does the work.
    */
   private sortSegments(): void {
-    const segments = this.groupUndone.length + 1;
+    const groups = this.groupUndone.length;
+    if (this.groupReverse.length < groups) this.groupReverse = new Int32Array(2 * groups);
+    for (let group = 0; group < groups; group++) this.groupReverse[group] = this.reverseGroup(group);
+    const segments = groups + 1;
     if (this.segmentStart.length < segments + 1) this.segmentStart = new Int32Array(2 * (segments + 1));
     const start = this.segmentStart;
     start.fill(0, 0, segments + 1);
-    const segmentOf = (s: number) => (this.keepsBoundsAlone[s] === 1 ? 0 : this.groupOfSwap[s]! + 1);
+    // A swap that breaks counts no other swap mends is of no use: it is left out.
     for (let s = 0; s < this.swapCount; s++) {
-      if (this.keepsBoundsAlone[s] === 1 || this.groupOfSwap[s] !== NONE) start[segmentOf(s) + 1]! += 1;
+      const segment = this.segmentOf(s);
+      if (segment !== NONE) start[segment + 1]! += 1;
     }
     for (let segment = 0; segment < segments; segment++) start[segment + 1]! += start[segment]!;
     const first = this.matched[0];
     const F = this.features;
     const fill = start.slice(0, segments);
     for (let s = 0; s < this.swapCount; s++) {
-      if (this.keepsBoundsAlone[s] === 0 && this.groupOfSwap[s] === NONE) continue;
-      const position = fill[segmentOf(s)]!++;
-      this.sortedKey[position] = (first === undefined ? 0 : this.sumChange[s * F + first]!) * PACK + s;
+      const segment = this.segmentOf(s);
+      if (segment === NONE) continue;
+      this.sortedKey[fill[segment]!++] = (first === undefined ? 0 : this.sumChange[s * F + first]!) * PACK + s;
     }
     for (let segment = 0; segment < segments; segment++) {
-      const packed = this.sortedKey.subarray(start[segment], start[segment + 1]);
-      packed.sort();
-      for (let i = 0; i < packed.length; i++) {
-        const key = Math.floor(packed[i]! / PACK);
-        this.sortedSwap[start[segment]! + i] = packed[i]! - key * PACK;
-        packed[i] = key;
+      const low = start[segment]!;
+      const high = start[segment + 1]!;
+      if (high - low > 1) this.sortedKey.subarray(low, high).sort();
+      for (let i = low; i < high; i++) {
+        const key = Math.floor(this.sortedKey[i]! / PACK);
+        this.sortedSwap[i] = this.sortedKey[i]! - key * PACK;
+        this.sortedKey[i] = key;
       }
     }
+  }
+
+  /** 0 for a swap that keeps the bounds alone, 1 + its group when another group mends it, else NONE. */
+  private segmentOf(s: number): number {
+    if (this.keepsBoundsAlone[s] === 1) return 0;
+    const group = this.groupOfSwap[s]!;
+    return group === NONE || this.groupReverse[group] === NONE ? NONE : group + 1;
   }
 
   /** First position in [low, high) whose key is at least `key`. */
