@@ -8,6 +8,7 @@ export default defineConfig({
       'test/**/*.test.ts',
       'bench/**/*.test.ts',
       'display/**/*.test.ts',
+      'verifier/**/*.test.ts',
     ],
     testTimeout: 60_000,
     pool: 'forks',

@@ -6,7 +6,7 @@
  * Headless Chromium here has no GPU: everything is software-rendered, so a projector PC with a GPU can only do better.
  */
 import { existsSync } from 'node:fs';
-import { FULL_HD, launchBrowser, openDisplay, Rig, testSchool } from '../test/display-harness.ts';
+import { closeBrowser, FULL_HD, launchBrowser, openDisplay, Rig, testSchool } from '../test/display-harness.ts';
 
 const DRAW_SECONDS = Number(process.argv[2] ?? 20);
 const cases = [
@@ -20,10 +20,10 @@ if (!existsSync('display/dist/index.html')) {
 }
 
 /**
- * Runs in the page. A string, not a function: tsx would wrap a function's inner helpers in its own __name calls,
- * which do not exist in the browser.
+ * Runs in the page and resolves with every frame's time until the animation ends. A string, not a function: tsx
+ * would wrap a function's inner helpers in its own __name calls, which do not exist in the browser.
  */
-const RECORD_FRAMES = `(() => {
+const RECORD_FRAMES = `new Promise((resolve) => {
   const running = () => document.querySelector('[data-testid="scene-draw"][data-finished="false"]') !== null;
   const deltas = [];
   let last = 0;
@@ -31,10 +31,10 @@ const RECORD_FRAMES = `(() => {
     if (last !== 0) deltas.push(now - last);
     last = now;
     if (running()) requestAnimationFrame(record);
+    else resolve(deltas);
   };
   requestAnimationFrame(record);
-  window.frameDeltas = deltas;
-})()`;
+})`;
 
 const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -55,9 +55,7 @@ try {
     // Every frame's time from one requestAnimationFrame to the next while the animation runs (the scene's cross-fade
     // and the paging of the final lists after it are not the animation).
     await page.waitForSelector('[data-testid="scene-draw"][data-finished="false"]');
-    await page.evaluate(RECORD_FRAMES);
-    await page.waitForSelector('[data-testid="scene-draw"][data-finished="true"]', { timeout: 120_000 });
-    const deltas = await page.evaluate<number[]>('window.frameDeltas');
+    const deltas = await page.evaluate<number[]>(RECORD_FRAMES);
     const sorted = [...deltas].sort((a, b) => a - b);
     const p50 = percentile(sorted, 50);
     const p95 = percentile(sorted, 95);
@@ -70,6 +68,6 @@ try {
     );
   }
 } finally {
-  await browser.close();
+  await closeBrowser(browser);
   await rig.close();
 }

@@ -39,7 +39,7 @@ export function describeEvent(event: CeremonyEvent): string {
         ` / teacher teams drawn`
       );
     case 'ceremony:closed':
-      return '仪式结束 / ceremony closed';
+      return `仪式结束 / ceremony closed\n  公开封装密钥 sealed secret revealed: ${event.secretHex}`;
   }
 }
 

@@ -17,7 +17,10 @@ describe('presentation', () => {
     });
     const drawn = after({ type: 'school:drawn', school: '西山中学', contribution: '1', seedHex: 'ab', reveal: [] });
     expect(drawn).toMatchObject({ scene: 'draw', school: '西山中学', theme: 'hall', language: 'zh' });
-    expect(after({ type: 'ceremony:closed' })).toMatchObject({ scene: 'closing', school: null });
+    expect(after({ type: 'ceremony:closed', secretHex: '07'.repeat(32) })).toMatchObject({
+      scene: 'closing',
+      school: null,
+    });
   });
 
   it('lets the operator change settings, counts skips up only, and drops the school of a scene without one', () => {

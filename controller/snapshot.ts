@@ -1,4 +1,4 @@
-/** What clients may see of the ceremony state: no secret, no passphrase hash, no ID numbers in clear. */
+/** What clients may see of the ceremony state: no secret before the close, no passphrase hash, no ID numbers in clear. */
 import type { CeremonyState } from '../engine/ceremony/state.ts';
 import { maskId, maskName } from './mask.ts';
 import type { SchoolView, Snapshot } from './protocol.ts';
@@ -59,7 +59,15 @@ export function toSnapshot(state: CeremonyState, names: NameVisibility): Snapsho
     seal:
       seal === null
         ? null
-        : { commitment: seal.commitment, planHash: seal.planHash, rules: seal.rules, buildHash: seal.buildHash },
+        : {
+            commitment: seal.commitment,
+            planHash: seal.planHash,
+            rules: seal.rules,
+            buildHash: seal.buildHash,
+            // Revealed at the close and never before: until every school is drawn, the secret would let someone
+            // foresee a draw from its contribution.
+            ...(state.phase === 'closed' ? { secretHex: seal.secretHex } : {}),
+          },
     schools,
   };
 }

@@ -8,6 +8,8 @@ import type { Snapshot } from '../controller/protocol.ts';
 import {
   CONTRIBUTION,
   DISPLAY_EVENT,
+  FULL_HD,
+  closeBrowser,
   launchBrowser,
   openDisplay,
   Rig,
@@ -22,7 +24,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser.close();
+  await closeBrowser(browser);
 });
 afterEach(async () => {
   for (const rig of rigs.splice(0)) await rig.close();
@@ -87,6 +89,7 @@ describe('the hall display', () => {
     const { seal } = await snapshotOf(rig);
     expect(await page.getAttribute('[data-testid="scene-seal"] [data-qr]', 'data-qr')).toBe(seal!.commitment);
     expect(await page.textContent('[data-testid="scene-seal"]')).toContain(DISPLAY_EVENT.notary);
+    expect(await page.textContent('[data-testid="sealed-rules"]')).toContain('多胞胎同班');
     expect(await page.textContent('[data-testid="seal-state"]')).toContain('✓');
 
     await rig.run({ type: 'ceremony:preview' });
@@ -174,6 +177,8 @@ describe('the hall display', () => {
     expect(closing).toHaveLength(3);
     expect(closing.every((line) => line.startsWith('✓'))).toBe(true);
     expect(await page.textContent('[data-testid="scene-closing"]')).toContain(seal!.commitment.slice(0, 4));
+    // The secret is revealed at the close and checked, in the hall, against the commitment shown since the seal.
+    expect(await page.textContent('[data-testid="secret-check"]')).toContain('✓ SHA-256 与封装承诺一致');
     expect(await page.textContent('[data-testid="current-step"]')).toContain('全部完成');
 
     await rig.present({ language: 'en', theme: 'stage' });
@@ -183,15 +188,16 @@ describe('the hall display', () => {
     expect(elsewhere).toEqual([]);
   });
 
-  it('joins mid-draw, and is back on the right scene within 2 s of a controller restart', async () => {
+  it('joins mid-draw (with reduced motion), and is back on the right scene within 2 s of a controller restart', async () => {
     const rig = await startRig();
     await rig.sealAndPreview([west]);
     await rig.run({ type: 'ceremony:unseal' });
     await rig.importSchool(west);
     await rig.drawSchool(west);
 
-    // Opened after the draw was made: the display picks up the draw scene and ends on the right classes.
-    const page = await openDisplay(browser, rig.displayUrl);
+    // Opened after the draw was made, on a system asking for reduced motion: no cards fly, the classes fill in place,
+    // and the display ends on the same classes.
+    const page = await openDisplay(browser, rig.displayUrl, FULL_HD, true);
     await scene(page, 'draw');
     await expectFinalClasses(page, rig, west);
 

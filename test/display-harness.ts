@@ -2,7 +2,7 @@
  * A real controller and a real Chromium showing its display, for the display's end-to-end tests, its screenshot
  * script and its frame-time benchmark. Playwright drives Debian's own Chromium; no browser is ever downloaded.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { EventInfo, PresentationChange } from '../controller/presentation.ts';
@@ -41,16 +41,27 @@ export interface Viewport {
 
 export const FULL_HD: Viewport = { width: 1920, height: 1080 };
 
-/** Opens Chromium with a fresh profile under .tmp/ (never the user's, never shared between runs). */
+const profiles = new WeakMap<BrowserContext, string>();
+
+/** Opens Chromium with a fresh profile under .tmp/ (never the user's, never shared); close it with closeBrowser. */
 export async function launchBrowser(): Promise<BrowserContext> {
   mkdirSync('.tmp', { recursive: true });
   const profile = mkdtempSync(join('.tmp', 'display-chromium-'));
-  return chromium.launchPersistentContext(profile, {
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: FULL_HD,
   });
+  profiles.set(context, profile);
+  return context;
+}
+
+/** Closes Chromium, then removes its profile (retrying while the exiting browser still flushes files into it). */
+export async function closeBrowser(context: BrowserContext): Promise<void> {
+  await context.close();
+  const profile = profiles.get(context);
+  if (profile !== undefined) rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
 }
 
 /** A school made for the display tests: a generated roster as the CSV file a bureau would send, and its plan row. */
@@ -167,10 +178,16 @@ export class Rig {
   }
 }
 
-/** Opens the display in a new tab and waits until it shows a scene. */
-export async function openDisplay(context: BrowserContext, url: string, viewport: Viewport = FULL_HD): Promise<Page> {
+/** Opens the display in a new tab and waits until it shows a scene; optionally as a reduced-motion system would. */
+export async function openDisplay(
+  context: BrowserContext,
+  url: string,
+  viewport: Viewport = FULL_HD,
+  reducedMotion = false,
+): Promise<Page> {
   const page = await context.newPage();
   await page.setViewportSize(viewport);
+  if (reducedMotion) await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(url);
   await page.waitForSelector('[data-testid^="scene-"]');
   return page;

@@ -6,7 +6,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { FULL_HD, launchBrowser, openDisplay, Rig, testSchool, type Viewport } from './display-harness.ts';
+import {
+  closeBrowser,
+  FULL_HD,
+  launchBrowser,
+  openDisplay,
+  Rig,
+  testSchool,
+  type Viewport,
+} from './display-harness.ts';
 
 const out = process.argv[2] ?? '.tmp/display-shots';
 mkdirSync(out, { recursive: true });
@@ -121,6 +129,6 @@ try {
   await rig.present({ theme: 'stage' });
   await shot(page, '15b-closing-stage');
 } finally {
-  await browser.close();
+  await closeBrowser(browser);
   await rig.close();
 }

@@ -2,6 +2,7 @@ import { buildHash } from '../build-hash.ts';
 import { ASSIGN_USAGE, assignCommand } from './assign.ts';
 import { UsageError } from './args.ts';
 import { AUDIT_USAGE, auditCommand } from './audit.ts';
+import { EXPORT_USAGE, exportCommand, VERIFY_USAGE, verifyCommand } from './bundle.ts';
 import { CEREMONY_USAGE, ceremonyCommand } from './ceremony.ts';
 import { demoCommand } from './demo.ts';
 import { processIo, type Io } from './io.ts';
@@ -19,6 +20,11 @@ const USAGE = `阳光分班 Sunshine Class Draw
   ${AUDIT_USAGE}
       校验审计日志哈希链并报告第一处断裂，再重放核对已存结果
       check the audit log's hash chain, report the first break, then replay and compare the stored results
+  ${EXPORT_USAGE}
+      仪式结束后导出验证包（密钥、名单、随机数、结果、审计链）/ after the close, write the verification bundle
+  ${VERIFY_USAGE}
+      复核验证包：承诺、审计链，并重算每所学校的分班；不一致则退出码 1
+      check a bundle: commitment, audit chain, and every school's draw recomputed; exit 1 on any mismatch
   sunshine build-hash
       计算本软件的哈希（与封装证书核对）/ print this software's build hash (to check against the seal)
   ${ASSIGN_USAGE}
@@ -27,8 +33,9 @@ const USAGE = `阳光分班 Sunshine Class Draw
 数据目录 data directory: --data，或环境变量 SUNSHINE_DATA，默认 ./data；端口 port: --port 或 PORT，默认 8080`;
 
 /**
- * Runs one `sunshine` command and returns its exit status: 0 done, 1 audit chain broken, 2 bad input, 3 refused or
- * no assignment possible, 4 the stored ceremony does not replay (tampered or inconsistent data).
+ * Runs one `sunshine` command and returns its exit status: 0 done, 1 audit chain broken or a bundle that does not
+ * verify, 2 bad input, 3 refused or no assignment possible, 4 the stored ceremony does not replay (tampered or
+ * inconsistent data).
  */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...args] = argv;
@@ -44,6 +51,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await ceremonyCommand(args, io);
       case 'audit':
         return auditCommand(args, io);
+      case 'export':
+        return await exportCommand(args, io);
+      case 'verify':
+        return await verifyCommand(args, io);
       case 'build-hash':
         io.out(await buildHash());
         return 0;

@@ -23,8 +23,8 @@ async function serve(root: string): Promise<string> {
 describe('the HTTP routes', () => {
   it('say honestly that an app is not built yet', async () => {
     const base = await serve(mkdtempSync(join(tmpdir(), 'sunshine-root-')));
-    for (const app of ['console', 'display']) {
-      const response = await fetch(`${base}/${app}`);
+    for (const app of ['console', 'display', 'verifier']) {
+      const response = await fetch(`${base}/${app === 'verifier' ? 'verify' : app}`);
       expect(response.status).toBe(503);
       expect(await response.text()).toContain(`${app}/dist`);
     }

@@ -10,6 +10,8 @@ import { toSnapshot } from '../snapshot.ts';
 const APPS = [
   { route: '/console', folder: 'console', zh: '操作控制台', en: 'operator console' },
   { route: '/display', folder: 'display', zh: '大屏显示', en: 'hall display' },
+  // One self-contained page: the same file the bundle carries, to check a bundle offline (docs/verification.md).
+  { route: '/verify', folder: 'verifier', zh: '验证包复核', en: 'bundle verifier' },
 ] as const;
 
 export function createApp(service: CeremonyService, root: string = PROJECT_ROOT): express.Express {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { AuditLog, entryHash } from './audit-log.ts';
+import { entryHash } from '../../engine/ceremony/audit-chain.ts';
+import { AuditLog } from './audit-log.ts';
 import { DATABASE_FILE } from './database.ts';
 
 function filledLog() {

@@ -3,7 +3,8 @@
  * before, so a changed, inserted or removed entry breaks the chain at that point. Accepted commands are the command
  * log the state is rebuilt from; their results are stored alongside in the same transaction.
  */
-import { canonicalJson, sha256Hex } from '../../engine/ceremony/canonical.ts';
+import { entryHash, GENESIS_HASH, type ChainEntry } from '../../engine/ceremony/audit-chain.ts';
+import { canonicalJson } from '../../engine/ceremony/canonical.ts';
 import { openDatabase, type Db } from './database.ts';
 
 export type EntryKind = 'command' | 'refusal';
@@ -24,9 +25,6 @@ export interface StoredResult {
   readonly body: unknown;
 }
 
-/** The previous hash of entry 1. */
-const GENESIS_HASH = '0'.repeat(64);
-
 interface AuditRow {
   seq: number;
   at: string;
@@ -35,12 +33,6 @@ interface AuditRow {
   body: string;
   prev_hash: string;
   hash: string;
-}
-
-/** What the hash covers: every column but the hash itself, with the body as the JSON value it encodes. */
-export function entryHash(row: Omit<AuditRow, 'hash' | 'body'> & { body: unknown }): string {
-  const { seq, at, actor, kind, body, prev_hash: prev } = row;
-  return sha256Hex(canonicalJson({ seq, at, actor, kind, body, prev }));
 }
 
 export class AuditLog {
@@ -78,6 +70,20 @@ export class AuditLog {
   commands(): AuditEntry[] {
     const rows = this.db.prepare("SELECT * FROM audit WHERE kind = 'command' ORDER BY seq").all() as AuditRow[];
     return rows.map((row) => ({ ...row, kind: 'command', body: JSON.parse(row.body) as unknown }));
+  }
+
+  /** Every entry with its hashes, in order, as the verification bundle publishes them. Call `verify` first. */
+  chain(): ChainEntry[] {
+    const rows = this.db.prepare('SELECT * FROM audit ORDER BY seq').all() as AuditRow[];
+    return rows.map((row) => ({
+      seq: row.seq,
+      at: row.at,
+      actor: row.actor,
+      kind: row.kind as EntryKind,
+      body: JSON.parse(row.body) as unknown,
+      prev: row.prev_hash,
+      hash: row.hash,
+    }));
   }
 
   results(): StoredResult[] {

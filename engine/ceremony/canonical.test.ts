@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROSTERS } from '../../test/support/ceremony-fixtures.ts';
-import { canonicalJson, canonicalRoster, rosterHash, sha256Hex } from './canonical.ts';
+import { canonicalJson, canonicalRoster, engineRoster, rosterHash, sha256Hex } from './canonical.ts';
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth, keeps array order and drops undefined properties', () => {
@@ -34,5 +34,20 @@ describe('the canonical roster', () => {
       students: roster.students.map((s, i) => (i === 5 ? { ...s, name: `${s.name}x` } : s)),
     };
     expect(rosterHash(renamed)).not.toBe(rosterHash(roster));
+  });
+});
+
+describe('the roster as the engine reads it', () => {
+  const roster = ROSTERS['西山中学']!;
+
+  it('leaves out ID numbers and replaces ids by their rank, so the hash ignores ID numbers but not the order', () => {
+    const published = engineRoster(roster);
+    expect(published.students.every((student) => student.idCard === null)).toBe(true);
+    expect(published.students.map((student) => student.id)).toEqual(
+      canonicalRoster(roster).students.map((_, index) => String(index + 1).padStart(2, '0')),
+    );
+    const withoutIdCards = { ...roster, students: roster.students.map((s) => ({ ...s, idCard: null })) };
+    expect(rosterHash(withoutIdCards)).toBe(rosterHash(roster));
+    expect(rosterHash(published)).toBe(rosterHash(roster));
   });
 });

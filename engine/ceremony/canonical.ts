@@ -37,8 +37,26 @@ export function canonicalRoster(roster: Roster): Roster {
   return { subjects: [...roster.subjects], flags: [...roster.flags], students: [...roster.students].sort(byId) };
 }
 
+/**
+ * The roster as the draw reads it, and as the verification bundle publishes it: canonical order, no ID numbers (the
+ * engine never reads them; the birth date and gender taken from them stay), and each student id replaced by its rank
+ * in that order, zero-padded (`001`, `002` …). The engine uses ids only to order students, so ranks give exactly the
+ * same draw, while the school's ids — which often embed the ID number — stay out of the bundle.
+ */
+export function engineRoster(roster: Roster): Roster {
+  const canonical = canonicalRoster(roster);
+  const width = String(canonical.students.length).length;
+  const students = canonical.students.map((student, index) => ({
+    ...student,
+    id: String(index + 1).padStart(width, '0'),
+    idCard: null,
+  }));
+  return { ...canonical, students };
+}
+
+/** What a school's seed commits to: the engine's input exactly, so a verifier can recompute it from the bundle. */
 export function rosterHash(roster: Roster): string {
-  return sha256Hex(canonicalJson(canonicalRoster(roster)));
+  return sha256Hex(canonicalJson(engineRoster(roster)));
 }
 
 export function planHash(plan: Plan): string {

@@ -1,8 +1,8 @@
 /**
  * Where each draw's randomness comes from. A school's seed is HMAC-SHA256 keyed by the secret generated at the seal,
  * over a domain label and every public input of that draw, so no input can be swapped without changing the seed and
- * no two purposes share one. The seal publishes only the commitment SHA-256(secret); the verifiable-randomness work
- * builds its reveal on these functions.
+ * no two purposes share one. The seal publishes only the commitment SHA-256(secret); the close reveals the secret
+ * (docs/verification.md).
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -23,7 +23,7 @@ export interface SeedInputs {
   readonly planHash: string;
   readonly school: string;
   readonly rosterHash: string;
-  /** The parent representative's public input (digits). */
+  /** The parent representatives' public input (digits or dice, see `contribution.ts`), exactly as typed. */
   readonly contribution: string;
 }
 

@@ -74,7 +74,7 @@ export interface SchoolRecord {
 export type SealedRules = Omit<AssignOptions, 'classes' | 'cap'>;
 
 export interface SealRecord {
-  /** The draw secret. Never leaves the controller until the randomness design reveals it. */
+  /** The draw secret. Never leaves the controller before the close, which reveals it (`ceremony:closed`). */
   readonly secretHex: string;
   readonly commitment: string;
   readonly planHash: string;
@@ -148,7 +148,8 @@ export type CeremonyEvent =
     }
   | { readonly type: 'school:published'; readonly school: string }
   | { readonly type: 'school:teachers-drawn'; readonly school: string; readonly teamOfClass: readonly number[] }
-  | { readonly type: 'ceremony:closed' };
+  /** Carries the seal's secret, revealed at the close so anyone can check it against the commitment. */
+  | { readonly type: 'ceremony:closed'; readonly secretHex: string };
 
 export type RefusalCode =
   | 'wrong-phase'

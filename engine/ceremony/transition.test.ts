@@ -65,6 +65,19 @@ describe('the ceremony state machine', () => {
     expect(run(reordered)).toEqual(closed);
   });
 
+  it('reveals the secret at the close', () => {
+    expect(transition(states.at(-2)!, commands.at(-1)!)).toMatchObject({
+      ok: true,
+      events: [{ type: 'ceremony:closed', secretHex: SEAL.type === 'ceremony:seal' ? SEAL.secretHex : '?' }],
+    });
+  });
+
+  it('draws from dice as from digits: the typed text enters the seed as is', () => {
+    const dice = run(fullCeremony('3-6-1-4-2-5'));
+    expect(dice.schools[0]!.draw!.contribution).toBe('3-6-1-4-2-5');
+    expect(dice.schools[0]!.draw!.seedHex).not.toBe(closed.schools[0]!.draw!.seedHex);
+  });
+
   it('gives another result for another public contribution', () => {
     const other = run(fullCeremony('1'));
     expect(other.schools[0]!.draw!.seedHex).not.toBe(closed.schools[0]!.draw!.seedHex);
@@ -87,9 +100,9 @@ describe('the ceremony state machine', () => {
     expect(new Set(classesOfSiblings(apart)).size).toBe(2);
   });
 
-  it('emits public events only: no secret, no operator key, no ID numbers', () => {
+  it('emits public events only: no secret before the close, no operator key, no ID numbers', () => {
     const events = JSON.stringify(
-      commands.flatMap((command, index) => {
+      commands.slice(0, -1).flatMap((command, index) => {
         const outcome = transition(states[index]!, command);
         return outcome.ok ? outcome.events : [];
       }),

@@ -9,6 +9,7 @@ import { randomStream, shuffleInPlace, type Seed } from '../random.ts';
 import type { Roster } from '../roster.ts';
 import { canonicalRoster, planHash, rosterHash } from './canonical.ts';
 import { PLAN_COLUMNS, validatePlan, type DeclaredFigures, type Plan, type PlanSchool } from './plan.ts';
+import { contributionProblem } from './contribution.ts';
 import { commitment, deriveSeed, type SeedPurpose } from './seed.ts';
 import {
   PHASES,
@@ -58,7 +59,6 @@ const COMMAND_RULE: Readonly<Record<CeremonyCommand['type'], { phase: Phase; zh:
   'ceremony:close': { phase: 'unsealed', zh: '结束仪式', en: 'close the ceremony' },
 };
 
-const CONTRIBUTION = /^[0-9]{1,64}$/;
 const HEX256 = /^[0-9a-f]{64}$/;
 
 export function transition(state: CeremonyState, command: CeremonyCommand): TransitionResult {
@@ -339,7 +339,9 @@ function close(state: CeremonyState): TransitionResult {
       `these schools have not finished the draw, publication and teacher teams: ${names}`,
     );
   }
-  return accept(state, { phase: 'closed' }, [{ type: 'ceremony:closed' }]);
+  // The secret is revealed now and never earlier: every school has been drawn exactly once, so knowing it can no
+  // longer help anyone, and with it anyone can check the commitment and re-derive every seed.
+  return accept(state, { phase: 'closed' }, [{ type: 'ceremony:closed', secretHex: state.seal!.secretHex }]);
 }
 
 function schoolSeed(
@@ -348,13 +350,8 @@ function schoolSeed(
   purpose: SeedPurpose,
   contribution: string,
 ): { seed: Seed } | Extract<TransitionResult, { ok: false }> {
-  if (!CONTRIBUTION.test(contribution)) {
-    return refuse(
-      'bad-contribution',
-      `家长代表提供的随机数应为 1 至 64 位数字，收到“${contribution}”`,
-      `the parent representative's input must be 1 to 64 digits, got "${contribution}"`,
-    );
-  }
+  const problem = contributionProblem(contribution);
+  if (problem !== null) return refuse('bad-contribution', problem.zh, problem.en);
   const seal = state.seal!;
   const imported = school.imported!;
   return {

@@ -29,6 +29,15 @@ const zh = {
   notary: '公证员',
   date: '日期',
   commitmentNote: '封装时生成的秘密随机数的 SHA-256 承诺，全部分班结束后公开秘密，任何人均可核对。',
+  sealedRules: '分班规则',
+  rules: {
+    siblings: { together: '多胞胎同班', apart: '多胞胎分班' },
+    names: { exact: '同名学生分班', sound: '同名、同音学生分班', dialect: '同名、同音（含方言音）学生分班' },
+    total: '总分',
+    bands: (bands: number, by: string) => `按${by}分 ${bands} 段，各段人数均衡`,
+    extremes: (count: number, by: string) => `按${by}前、后各 ${count} 名均匀分布`,
+    balance: (groups: readonly string[]) => `${groups.join('、')}人数均衡`,
+  },
   preview: '分班预览',
   students: '学生',
   boys: '男',
@@ -71,6 +80,9 @@ const zh = {
   skipped: '单班，无需分班',
   scanForAllResults: '扫码查看分班结果',
   commitmentSealed: '封装时公布的随机承诺',
+  secretRevealed: '公开的秘密随机数',
+  secretMatches: 'SHA-256 与封装承诺一致',
+  secretDiffers: 'SHA-256 与封装承诺不一致',
 };
 
 type Text = typeof zh;
@@ -100,6 +112,19 @@ const en: Text = {
   planHash: 'Plan hash',
   notary: 'Notary',
   date: 'Date',
+  sealedRules: 'Rules',
+  rules: {
+    siblings: { together: 'multiples together', apart: 'multiples apart' },
+    names: {
+      exact: 'same names apart',
+      sound: 'same and same-sounding names apart',
+      dialect: 'same and same-sounding (dialect) names apart',
+    },
+    total: 'total score',
+    bands: (bands, by) => `${bands} bands by ${by}, even in every class`,
+    extremes: (count, by) => `top and bottom ${count} by ${by} spread evenly`,
+    balance: (groups) => `${groups.join(', ')} even`,
+  },
   commitmentNote:
     'SHA-256 commitment to the secret randomness made at the seal; the secret is revealed after the last draw for anyone to check.',
   preview: 'Preview',
@@ -144,6 +169,9 @@ const en: Text = {
   skipped: 'single class, no draw',
   scanForAllResults: 'Scan for the results',
   commitmentSealed: 'Commitment published at the seal',
+  secretRevealed: 'Revealed secret',
+  secretMatches: 'its SHA-256 matches the sealed commitment',
+  secretDiffers: 'its SHA-256 does NOT match the sealed commitment',
 };
 
 export const TEXT: Readonly<Record<Language, Text>> = { zh, en };

@@ -1,0 +1,166 @@
+/**
+ * The verification bundle: everything an outsider needs to re-run a closed ceremony, as plain JSON files. Built here
+ * from the ceremony state and the audit chain (pure), written by `sunshine export bundle`, read back by `sunshine
+ * verify` and the offline verifier page. Field by field: docs/verification.md.
+ */
+import { z } from 'zod';
+import type { ChainEntry } from './audit-chain.ts';
+import { engineRoster } from './canonical.ts';
+import type { Plan } from './plan.ts';
+import type { CeremonyState, SealedRules, TeacherRecord } from './state.ts';
+import type { Roster } from '../roster.ts';
+
+export const BUNDLE_FORMAT = 'sunshine-class-draw/bundle/v1';
+
+/** The seal certificate's data plus the secret revealed at the close. */
+export interface Certificate {
+  readonly format: typeof BUNDLE_FORMAT;
+  readonly commitment: string;
+  readonly planHash: string;
+  readonly buildHash: string;
+  readonly rules: SealedRules;
+  readonly secretHex: string;
+}
+
+/** One drawn school: the engine's input, the public contribution and what the ceremony recorded. */
+export interface BundleSchool {
+  readonly name: string;
+  readonly rosterHash: string;
+  /** The roster as the engine reads it (`engineRoster`): canonical order, no ID numbers. */
+  readonly roster: Roster;
+  readonly draw: { readonly contribution: string; readonly seedHex: string; readonly classOf: readonly number[] };
+  readonly teachers: TeacherRecord;
+}
+
+/**
+ * An audit entry as published. `redacted` entries had personal data removed, so their own hash cannot be recomputed
+ * (their links still are): an import command's roster (set to null; the engine's part of it is in the school's
+ * file and pinned by the seed), and a refusal's details (which can quote a roster's cells).
+ */
+export interface BundleEntry extends ChainEntry {
+  readonly redacted: boolean;
+}
+
+export interface Bundle {
+  readonly certificate: Certificate;
+  readonly plan: Plan;
+  readonly schools: readonly BundleSchool[];
+  readonly audit: readonly BundleEntry[];
+}
+
+/** The bundle of a closed ceremony; null before the close, when the secret must stay hidden. */
+export function createBundle(state: CeremonyState, chain: readonly ChainEntry[]): Bundle | null {
+  if (state.phase !== 'closed') return null;
+  const seal = state.seal!;
+  const schools = state.schools.flatMap((school): BundleSchool[] => {
+    const { imported, draw, teachers } = school;
+    if (imported === null || draw === null || teachers === null) return [];
+    const { contribution, seedHex, classOf } = draw;
+    return [
+      {
+        name: school.name,
+        rosterHash: imported.rosterHash,
+        roster: engineRoster(imported.roster),
+        draw: { contribution, seedHex, classOf },
+        teachers,
+      },
+    ];
+  });
+  return {
+    certificate: {
+      format: BUNDLE_FORMAT,
+      commitment: seal.commitment,
+      planHash: seal.planHash,
+      buildHash: seal.buildHash,
+      rules: seal.rules,
+      secretHex: seal.secretHex,
+    },
+    plan: state.plan!,
+    schools,
+    audit: chain.map(redact),
+  };
+}
+
+function redact(entry: ChainEntry): BundleEntry {
+  const body = entry.body as { command?: { type?: unknown }; refusal?: object };
+  if (entry.kind === 'command' && body.command?.type === 'school:import') {
+    return { ...entry, body: { ...body, command: { ...body.command, roster: null } }, redacted: true };
+  }
+  if (entry.kind === 'refusal') {
+    return { ...entry, body: { ...body, refusal: { ...body.refusal, details: null } }, redacted: true };
+  }
+  return { ...entry, redacted: false };
+}
+
+// Runtime shapes of the files, so a verifier names the file and field that is malformed instead of crashing.
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, '64 hex digits');
+const RulesSchema = z.strictObject({
+  siblings: z.enum(['together', 'apart']),
+  names: z.enum(['exact', 'sound', 'dialect']),
+  bands: z.number().int().min(0),
+  rankBy: z.string().nullable(),
+  extremes: z.number().int().min(0),
+  balance: z.array(z.string()),
+});
+const StudentSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  gender: z.enum(['M', 'F']),
+  birthDate: z.string().nullable(),
+  idCard: z.null(),
+  siblingGroup: z.string().nullable(),
+  apartGroups: z.array(z.string()),
+  sourceSchool: z.string().nullable(),
+  scores: z.array(z.number().nullable()),
+  flags: z.array(z.boolean()),
+});
+const teamsSchema = z.array(z.number().int());
+
+export const CertificateSchema = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT),
+  commitment: hex64,
+  planHash: hex64,
+  buildHash: hex64,
+  rules: RulesSchema,
+  secretHex: hex64,
+});
+/** Checked against the plan in the audit chain, which the state machine validates when it replays it. */
+export const PlanFileSchema = z.strictObject({ schools: z.array(z.record(z.string(), z.unknown())) });
+export const SchoolFileSchema = z.strictObject({
+  name: z.string(),
+  rosterHash: hex64,
+  roster: z.strictObject({
+    subjects: z.array(z.string()),
+    flags: z.array(z.string()),
+    students: z.array(StudentSchema),
+  }),
+  draw: z.strictObject({ contribution: z.string(), seedHex: hex64, classOf: z.array(z.number().int()) }),
+  teachers: z.strictObject({
+    draw: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('lottery'), contribution: z.string() }),
+      z.strictObject({ kind: z.literal('envelopes'), teamOfClass: teamsSchema }),
+    ]),
+    teamOfClass: teamsSchema,
+  }),
+});
+export const AuditFileSchema = z.array(
+  z.strictObject({
+    seq: z.number().int(),
+    at: z.string(),
+    actor: z.string(),
+    kind: z.enum(['command', 'refusal']),
+    body: z.unknown(),
+    prev: hex64,
+    hash: hex64,
+    redacted: z.boolean(),
+  }),
+);
+
+/** The bundle's files by name: what `export bundle` writes and every verifier reads. */
+export const BUNDLE_FILES = { certificate: 'certificate.json', plan: 'plan.json', audit: 'audit.json' } as const;
+export const SCHOOLS_FOLDER = 'schools';
+
+/** A school's file name: its name with the characters Windows and Unix file names forbid replaced by "_". */
+export function schoolFileName(school: string): string {
+  return `${school.replace(/[\\/:*?"<>|]/g, '_')}.json`;
+}

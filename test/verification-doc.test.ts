@@ -1,0 +1,75 @@
+/** docs/verification.md's worked example is executed: every value is recomputed from the ones above it. */
+import { readFileSync } from 'node:fs';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { describe, expect, it } from 'vitest';
+import { commitment, deriveSeed } from '../engine/ceremony/seed.ts';
+import { parseSeedHex, randomStream, shuffleInPlace } from '../engine/random.ts';
+import { openCeremony } from '../controller/wiring.ts';
+import { demoRequests, FIXED_SERVICES, tempDataDir } from './support/demo-ceremony.ts';
+
+function example(): Record<string, string> {
+  const doc = readFileSync(new URL('../docs/verification.md', import.meta.url), 'utf8');
+  const block = /<!-- example:seed -->\s*```text\n([\s\S]*?)```/.exec(doc);
+  if (block === null) throw new Error('docs/verification.md has no example:seed block');
+  const lines = block[1]!.trim().split('\n');
+  return Object.fromEntries(
+    lines.map((line): [string, string] => [line.slice(0, line.indexOf(': ')), line.slice(line.indexOf(': ') + 2)]),
+  );
+}
+
+/** The documented message layout, written again independently of seed.ts: 4-byte big-endian length, then UTF-8. */
+function framed(fields: readonly string[]): string {
+  return fields
+    .map((field) => {
+      const bytes = utf8ToBytes(field);
+      return bytes.length.toString(16).padStart(8, '0') + bytesToHex(bytes);
+    })
+    .join('');
+}
+
+describe('the worked example of docs/verification.md', () => {
+  const values = example();
+  const inputs = {
+    secretHex: values['secret']!,
+    planHash: values['planHash']!,
+    school: values['school']!,
+    rosterHash: values['rosterHash']!,
+    contribution: values['contribution']!,
+  };
+
+  it('recomputes the commitment, the message bytes, the seeds and the teacher teams', () => {
+    expect(commitment(inputs.secretHex)).toBe(values['commitment']);
+    const message = framed([
+      'sunshine-class-draw/seed/students/v1',
+      inputs.planHash,
+      inputs.school,
+      inputs.rosterHash,
+      inputs.contribution,
+    ]);
+    expect(message).toBe(values['message']);
+    expect(bytesToHex(hmac(sha256, hexToBytes(inputs.secretHex), hexToBytes(message)))).toBe(values['seed']);
+    expect(bytesToHex(deriveSeed('students', inputs))).toBe(values['seed']);
+    expect(bytesToHex(deriveSeed('teachers', inputs))).toBe(values['teachersSeed']);
+    const teams = Array.from({ length: Number(values['classes']) }, (_, index) => index + 1);
+    const stream = randomStream(parseSeedHex(values['teachersSeed']!)!, 'ceremony/teachers/v1');
+    expect(shuffleInPlace(teams, stream).join(' ')).toBe(values['teamOfClass']);
+  });
+
+  it('is what the demo ceremony really records for that school', async () => {
+    const { service, log } = openCeremony(tempDataDir(), FIXED_SERVICES);
+    for (const request of await demoRequests('primary')) await service.submit(request, 'test');
+    log.close();
+    const { seal, schools } = service.state;
+    const school = schools.find((candidate) => candidate.name === inputs.school)!;
+    expect([seal!.secretHex, seal!.commitment, seal!.planHash]).toEqual([
+      inputs.secretHex,
+      values['commitment'],
+      inputs.planHash,
+    ]);
+    expect(school.imported!.rosterHash).toBe(inputs.rosterHash);
+    expect(school.draw!.seedHex).toBe(values['seed']);
+    expect(school.teachers!.teamOfClass.join(' ')).toBe(values['teamOfClass']);
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * The offline verifier page: reads the picked bundle folder (or a zip of it) and shows the same verdict lines as `sunshine verify`,
+ * computed by the same pure code (engine/ceremony/verify.ts), built into this one HTML file.
+ */
+import { readBundleFiles, type BundleFile } from '../../engine/ceremony/bundle-input.ts';
+import { verdictLine, verifyBundle } from '../../engine/ceremony/verify.ts';
+import { unzip, ZipError } from './unzip.ts';
+
+const folderPicker = document.querySelector<HTMLInputElement>('#bundle')!;
+const zipPicker = document.querySelector<HTMLInputElement>('#zip')!;
+const summary = document.querySelector<HTMLParagraphElement>('#summary')!;
+const verdicts = document.querySelector<HTMLUListElement>('#verdicts')!;
+
+folderPicker.addEventListener('change', () => {
+  const files = Array.from(folderPicker.files ?? []);
+  void verify(() =>
+    Promise.all(files.map(async (file) => ({ path: file.webkitRelativePath || file.name, text: await file.text() }))),
+  );
+});
+zipPicker.addEventListener('change', () => {
+  const zip = zipPicker.files?.[0];
+  if (zip !== undefined) void verify(async () => unzip(new Uint8Array(await zip.arrayBuffer())));
+});
+
+async function verify(read: () => Promise<BundleFile[]>): Promise<void> {
+  verdicts.replaceChildren();
+  show(null, '正在重算… / recomputing…');
+  let files: BundleFile[];
+  try {
+    files = await read();
+  } catch (error) {
+    if (!(error instanceof ZipError)) throw error;
+    show(false, `✗ ${error.zh} / ${error.en}`);
+    return;
+  }
+  const reading = readBundleFiles(files);
+  if ('problem' in reading) {
+    show(false, `✗ ${reading.problem.zh} / ${reading.problem.en}`);
+    return;
+  }
+  // Let the "recomputing" line paint before the draws, which take a few seconds, block the page.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const verification = verifyBundle(reading.input);
+  verdicts.replaceChildren(
+    ...[...verification.checks, ...verification.schools].map((check) => {
+      const item = document.createElement('li');
+      item.dataset['ok'] = String(check.ok);
+      item.textContent = verdictLine(check);
+      return item;
+    }),
+  );
+  show(
+    verification.ok,
+    verification.ok
+      ? '✓ 全部一致：每所学校的分班都可由公开数据重现 / all match: every draw is reproduced from public data'
+      : '✗ 验证未通过 / verification failed',
+  );
+}
+
+function show(ok: boolean | null, text: string): void {
+  summary.dataset['ok'] = String(ok);
+  summary.textContent = text;
+}
