@@ -1,29 +1,14 @@
-import { execFile } from 'node:child_process';
 import { cpSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DEMO_DISTRICT } from '../controller/cli/demo.ts';
 import { DATABASE_FILE } from '../controller/storage/database.ts';
 import { tempDataDir } from './support/demo-ceremony.ts';
-
-const execute = promisify(execFile);
-const bin = fileURLToPath(new URL('../bin/sunshine.js', import.meta.url));
-
-async function sunshine(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await execute(process.execPath, [bin, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    return error as { code: number; stdout: string; stderr: string };
-  }
-}
+import { juniorCeremony, sunshine } from './support/sunshine-cli.ts';
 
 const junior = join(DEMO_DISTRICT, 'junior');
-const ceremony = (data: string, ...extra: string[]) =>
-  sunshine('ceremony', '--plan', join(junior, 'plan.csv'), '--rosters', junior, '--data', data, ...extra);
+const ceremony = juniorCeremony;
 
 describe('npx sunshine ceremony and audit verify', () => {
   it('runs the whole ceremony headlessly, refuses to run it twice, and verifies the audit chain', async () => {

@@ -1,26 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { sunshine } from './support/sunshine-cli.ts';
 
-const run = promisify(execFile);
-const bin = fileURLToPath(new URL('../bin/sunshine.js', import.meta.url));
 const sample = fileURLToPath(new URL('../../shared/samples/junior/信州区第五中学-gbk.csv', import.meta.url));
 const utf8Sample = fileURLToPath(new URL('../controller/demo-district/junior/信州区第五中学.csv', import.meta.url));
 const seed = 'c0ffee'.repeat(10) + 'c0ff';
-
-async function sunshine(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 describe('npx sunshine assign', () => {
   it('writes id,class,name for every student and prints the checks; same seed, same file', async () => {

@@ -18,7 +18,7 @@ export const DISPLAY_EVENT: EventInfo = {
   title: '信州区2024年义务教育起始年级“阳光分班”现场会',
   district: '上饶市信州区教育体育局',
   date: '2024-08-28',
-  supervision: '监督电话 0793-8221234 · 监督邮箱 jdjc@xinzhou.gov.cn',
+  supervision: '监督电话 0793-0000000（测试） · 监督邮箱 supervision@example.org',
   notary: '上饶市信州公证处 王建平',
 };
 

@@ -1,27 +1,10 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEMO_DISTRICT } from '../controller/cli/demo.ts';
 import { tempDataDir } from './support/demo-ceremony.ts';
+import { juniorCeremony, sunshine } from './support/sunshine-cli.ts';
 
-const execute = promisify(execFile);
-const bin = fileURLToPath(new URL('../bin/sunshine.js', import.meta.url));
-
-async function sunshine(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await execute(process.execPath, [bin, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    return error as { code: number; stdout: string; stderr: string };
-  }
-}
-
-const junior = join(DEMO_DISTRICT, 'junior');
-const ceremony = (data: string, ...extra: string[]) =>
-  sunshine('ceremony', '--plan', join(junior, 'plan.csv'), '--rosters', junior, '--data', data, ...extra);
+const ceremony = juniorCeremony;
 
 describe('npx sunshine export bundle and verify', () => {
   it('refuses to export before the close, when the secret must stay hidden', async () => {
