@@ -129,6 +129,8 @@ export interface StudentView {
   readonly name: string;
   readonly gender: 'M' | 'F';
   readonly idCard: string | null;
+  /** Multiple-birth siblings share it, so they travel together on the display; null on public pages. */
+  readonly siblingGroup: string | null;
 }
 
 export interface SchoolView {

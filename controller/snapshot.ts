@@ -32,6 +32,7 @@ export function toSnapshot(state: CeremonyState, names: NameVisibility): Snapsho
                 name: showName(student.name),
                 gender: student.gender,
                 idCard: student.idCard === null ? null : maskId(student.idCard),
+                siblingGroup: names === 'clear' ? student.siblingGroup : null,
               })),
             },
       draw:

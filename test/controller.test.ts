@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_DISTRICT } from '../controller/cli/demo.ts';
-import type { OperatorRequest } from '../controller/protocol.ts';
+import type { OperatorRequest, Snapshot } from '../controller/protocol.ts';
 import { openCeremony, startController, type RunningController } from '../controller/wiring.ts';
 import { command, connect, connectRefused, until, untilRevision, type Client } from './support/client.ts';
 import {
@@ -85,6 +85,11 @@ describe.each<DemoStage>(['primary', 'junior'])('a whole %s ceremony over socket
     const publicNames = audience.updates.at(-1)!.snapshot.schools[0]!.roster!.students.map((student) => student.name);
     const displayNames = final.schools[0]!.roster!.students.map((student) => student.name);
     expect(publicNames.every((name, index) => name !== displayNames[index] && name.includes('*'))).toBe(true);
+    // Siblings travel together on the display; the public does not learn who is whose sibling.
+    const siblings = (snapshot: Snapshot) =>
+      snapshot.schools.flatMap((found) => found.roster?.students ?? []).filter((student) => student.siblingGroup);
+    expect(siblings(final).length).toBeGreaterThan(0);
+    expect(siblings(audience.updates.at(-1)!.snapshot)).toEqual([]);
 
     // The HTTP side agrees.
     const base = `http://127.0.0.1:${controller.port}`;

@@ -8,6 +8,7 @@ const students: StudentView[] = ['M', 'F', 'F', 'M', 'M'].map((gender, index) =>
   name: `学生${index}`,
   gender: gender as 'M' | 'F',
   idCard: null,
+  siblingGroup: null,
 }));
 
 const school = { declared: { students: 5, boys: 4, girls: 1, multiples: 2 } } as SchoolView;

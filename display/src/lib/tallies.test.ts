@@ -3,7 +3,13 @@ import type { StudentView } from '../../../controller/protocol.ts';
 import { drawTimeline } from './draw-timeline.ts';
 import { emptyTallies, landFlights } from './tallies.ts';
 
-const student = (name: string, gender: 'M' | 'F'): StudentView => ({ id: name, name, gender, idCard: null });
+const student = (name: string, gender: 'M' | 'F'): StudentView => ({
+  id: name,
+  name,
+  gender,
+  idCard: null,
+  siblingGroup: null,
+});
 
 describe('landFlights', () => {
   const students = [student('甲', 'M'), student('乙', 'F'), student('丙', 'F'), student('丁', 'M')];
