@@ -178,7 +178,7 @@ function improveUnit(
 }
 
 /** Weighted sum of counter excesses (hard counts first) and conflicts (hard ones first), each pair counted once. */
-export function totalViolation(placement: Placement): number {
+function totalViolation(placement: Placement): number {
   const { problem } = placement;
   let total = 0;
   for (let classIndex = 0; classIndex < problem.classes; classIndex++) {

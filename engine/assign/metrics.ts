@@ -343,15 +343,8 @@ function soundKeys(roster: Roster, options: AssignOptions): string[][] {
 
 /** Pairs whose names sound alike but are not identical (identical names are always apart), each pair once. */
 function soundAlikePairs(roster: Roster, classOf: readonly number[], options: AssignOptions): SoundAlikePair[] {
-  const byKey = new Map<string, number[]>();
-  soundKeys(roster, options).forEach(([key], index) => {
-    if (key === undefined) return;
-    const members = byKey.get(key);
-    if (members) members.push(index);
-    else byKey.set(key, [index]);
-  });
   const pairs: SoundAlikePair[] = [];
-  for (const members of byKey.values()) {
+  for (const members of studentsByKey(soundKeys(roster, options)).values()) {
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++) {
         const [a, b] = [roster.students[members[i]!]!, roster.students[members[j]!]!];
@@ -370,11 +363,8 @@ function sameSiblingGroup(roster: Roster, pair: StudentPair): boolean {
 }
 
 /** Every pair of students sharing a key and a class, each pair once. */
-function pairsTogether(
-  roster: Roster,
-  classOf: readonly number[],
-  keysOf: readonly (readonly string[])[],
-): StudentPair[] {
+/** The students holding each key, each student once per key. */
+function studentsByKey(keysOf: readonly (readonly string[])[]): Map<string, number[]> {
   const byKey = new Map<string, number[]>();
   keysOf.forEach((keys, index) => {
     for (const key of new Set(keys)) {
@@ -383,8 +373,16 @@ function pairsTogether(
       else byKey.set(key, [index]);
     }
   });
+  return byKey;
+}
+
+function pairsTogether(
+  roster: Roster,
+  classOf: readonly number[],
+  keysOf: readonly (readonly string[])[],
+): StudentPair[] {
   const pairs = new Map<string, StudentPair>();
-  for (const indices of byKey.values()) {
+  for (const indices of studentsByKey(keysOf).values()) {
     for (let i = 0; i < indices.length; i++) {
       for (let j = i + 1; j < indices.length; j++) {
         const [a, b] = [indices[i]!, indices[j]!];

@@ -144,7 +144,7 @@ export class Placement {
   /** True when the trade keeps every counter of both classes within its bounds. */
   countersStayInBounds(u: number, v: number, from: number, to: number): boolean {
     if (v !== NONE && this.problem.signature[u] === this.problem.signature[v]) return true;
-    return this.boundsHoldOver(u, u, v, from, to) && (v === NONE || this.boundsHoldOver(v, u, v, from, to));
+    return this.pairTradeKeepsBounds(u, v, NONE, NONE, from, to);
   }
 
   /** True when u1 and u2 (NONE allowed) going from `from` to `to`, and v1 and v2 coming back, keep every bound. */
@@ -191,19 +191,6 @@ export class Placement {
       }
     }
     return [breaks, undone];
-  }
-
-  private boundsHoldOver(unit: number, u: number, v: number, from: number, to: number): boolean {
-    const { contribStart, contribCounter } = this.problem;
-    for (let i = contribStart[unit]!; i < contribStart[unit + 1]!; i++) {
-      const counter = contribCounter[i]!;
-      const change = this.contributes(v, counter) - this.contributes(u, counter);
-      if (change === 0) continue;
-      if (this.counterExcess(from, counter, change) !== 0 || this.counterExcess(to, counter, -change) !== 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** How much `unit` (0 for NONE) adds to `counter`. */
@@ -255,24 +242,6 @@ export class Placement {
     const spec = this.problem.features[feature]!;
     const deviation = this.featureSum[index]! + sumDelta - count * spec.mean;
     return (deviation * deviation * spec.inverseVariance) / count;
-  }
-
-  /** Change of the balance objective if u (in `from`) and v (NONE, or in `to`) trade places. */
-  objectiveDelta(u: number, v: number, from: number, to: number): number {
-    const { unitFeatureSum, unitFeatureCount } = this.problem;
-    const features = this.featureTotal;
-    let delta = 0;
-    for (let f = 0; f < features; f++) {
-      const sumChange = (v === NONE ? 0 : unitFeatureSum[v * features + f]!) - unitFeatureSum[u * features + f]!;
-      const countChange = (v === NONE ? 0 : unitFeatureCount[v * features + f]!) - unitFeatureCount[u * features + f]!;
-      if (sumChange === 0 && countChange === 0) continue;
-      delta +=
-        this.featureCost(from, f, sumChange, countChange) -
-        this.featureCost(from, f, 0, 0) +
-        this.featureCost(to, f, -sumChange, -countChange) -
-        this.featureCost(to, f, 0, 0);
-    }
-    return delta;
   }
 }
 

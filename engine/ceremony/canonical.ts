@@ -4,7 +4,8 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import type { Roster, Student } from '../roster.ts';
+import { compareIds } from '../assign/distribution.ts';
+import type { Roster } from '../roster.ts';
 import type { Plan } from './plan.ts';
 
 /** JSON with object keys sorted by code unit, no whitespace; only plain data (no undefined, NaN or Infinity). */
@@ -33,8 +34,8 @@ export function sha256Hex(data: string | Uint8Array): string {
  * this order, so the file's row order cannot influence a result and the roster hash pins the engine's input exactly.
  */
 export function canonicalRoster(roster: Roster): Roster {
-  const byId = (a: Student, b: Student) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  return { subjects: [...roster.subjects], flags: [...roster.flags], students: [...roster.students].sort(byId) };
+  const students = [...roster.students].sort((a, b) => compareIds(a.id, b.id));
+  return { subjects: [...roster.subjects], flags: [...roster.flags], students };
 }
 
 /**
