@@ -8,17 +8,17 @@ import { dataDirectory, parseCommandArgs, UsageError } from './args.ts';
 import type { Io } from './io.ts';
 import { openOrExplain } from './open.ts';
 
-export const EXPORT_USAGE = 'sunshine export bundle [--data 目录 DIR] --out 目录 DIR';
+export const EXPORT_BUNDLE_USAGE = 'sunshine export bundle [--data 目录 DIR] --out 目录 DIR';
 export const VERIFY_USAGE = 'sunshine verify 证明包目录 BUNDLE_DIR';
 
 /**
  * Writes the verification bundle of a closed ceremony. The stored log is verified and replayed first (as on every
  * start), so a bundle is only ever written from data that rebuilds consistently; exit 3 before the close.
  */
-export async function exportCommand(args: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function exportBundleCommand(args: string[], io: Io, env: NodeJS.ProcessEnv): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { data: { type: 'string' }, out: { type: 'string' } });
-  if (positionals.length !== 1 || positionals[0] !== 'bundle' || values.out === undefined) {
-    throw new UsageError(`用法：${EXPORT_USAGE}`, `usage: ${EXPORT_USAGE}`);
+  if (positionals.length !== 0 || values.out === undefined) {
+    throw new UsageError(`用法：${EXPORT_BUNDLE_USAGE}`, `usage: ${EXPORT_BUNDLE_USAGE}`);
   }
   const ceremony = openOrExplain(dataDirectory(values.data, env), io);
   if (ceremony === null) return 4;
