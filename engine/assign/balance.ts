@@ -164,6 +164,13 @@ export class PairSearch {
   private readonly countTo: Float64Array;
   private readonly tradeSum: Float64Array;
   private readonly tradeCount: Float64Array;
+  /**
+   * For trades that move no counts, the objective's change is linear[f]·Δ + quadratic[f]·Δ² per feature: the same
+   * sum of squares with the divisions done once per class pair instead of once per trade.
+   */
+  private readonly linear: Float64Array;
+  private readonly quadratic: Float64Array;
+  private expandable = false;
   private extremes: Extremes | null = null;
 
   private swapCount = 0;
@@ -171,6 +178,8 @@ export class PairSearch {
   private swapV = new Int32Array(64);
   private sumChange: Float64Array;
   private countChange: Float64Array;
+  /** 1 where the swap changes how many students have a value of some feature (a missing score, a sibling group). */
+  private movesCounts = new Uint8Array(64);
   /** 1 where the swap keeps every count within bounds by itself. */
   private keepsBoundsAlone = new Uint8Array(64);
   /** The dense id of the swap's ordered pair of signatures (NONE when the signature table is too large). */
@@ -215,6 +224,8 @@ export class PairSearch {
     this.countTo = perFeature();
     this.tradeSum = perFeature();
     this.tradeCount = perFeature();
+    this.linear = perFeature();
+    this.quadratic = perFeature();
     this.mean = Float64Array.from(problem.features, (feature) => feature.mean);
     this.inverseVariance = Float64Array.from(problem.features, (feature) => feature.inverseVariance);
     this.sumChange = new Float64Array(this.swapU.length * this.features);
@@ -268,6 +279,17 @@ export class PairSearch {
       this.countFrom[f] = featureCount[from * F + f]!;
       this.countTo[f] = featureCount[to * F + f]!;
     }
+    this.expandable = true;
+    for (let f = 0; f < F; f++) {
+      const countFrom = this.countFrom[f]!;
+      const countTo = this.countTo[f]!;
+      if (countFrom === 0 || countTo === 0) this.expandable = false;
+      const weight = this.inverseVariance[f]!;
+      const deviationFrom = this.sumFrom[f]! - countFrom * this.mean[f]!;
+      const deviationTo = this.sumTo[f]! - countTo * this.mean[f]!;
+      this.linear[f] = 2 * weight * (deviationFrom / countFrom - deviationTo / countTo);
+      this.quadratic[f] = weight * (1 / countFrom + 1 / countTo);
+    }
     for (let i = 0; i < this.matched.length; i++) {
       const f = this.matched[i]!;
       this.ideal[i] = idealTransfer(this.placement, from, to, f);
@@ -307,10 +329,43 @@ export class PairSearch {
   }
 
   private offer(best: Trade, s: number, t: number, from: number, to: number): void {
-    const F = this.features;
     const placement = this.placement;
+    const delta =
+      this.expandable && this.movesCounts[s] === 0 && (t === NONE || this.movesCounts[t] === 0)
+        ? this.expandedDelta(s, t)
+        : this.fullDelta(s, t);
+    const range =
+      this.extremes === null ? 0 : this.extremes.widestAfter(this.tradeSum, this.tradeCount, best.range + TIE);
+    if (range > best.range + TIE || (range >= best.range - TIE && delta >= best.delta)) return;
+    const u2 = t === NONE ? NONE : this.swapU[t]!;
+    const v2 = t === NONE ? NONE : this.swapV[t]!;
+    if (t !== NONE && !placement.pairTradeKeepsBounds(this.swapU[s]!, this.swapV[s]!, u2, v2, from, to)) return;
+    if (placement.pairConflictDelta(this.swapU[s]!, this.swapV[s]!, u2, v2, from, to) > 0) return;
+    best.range = range;
+    best.delta = delta;
+    best.u1 = this.swapU[s]!;
+    best.v1 = this.swapV[s]!;
+    best.u2 = u2;
+    best.v2 = v2;
+  }
+
+  /** The objective's change by a trade that moves no feature counts, from the coefficients of `prepare`. */
+  private expandedDelta(s: number, t: number): number {
+    const F = this.features;
     let delta = 0;
-    // Placement.featureCost of both classes, inlined with the same arithmetic: this is the innermost loop.
+    for (let f = 0; f < F; f++) {
+      const sum = this.sumChange[s * F + f]! + (t === NONE ? 0 : this.sumChange[t * F + f]!);
+      this.tradeSum[f] = sum;
+      this.tradeCount[f] = 0;
+      delta += sum * (this.linear[f]! + this.quadratic[f]! * sum);
+    }
+    return delta;
+  }
+
+  /** The objective's change by any trade: Placement.featureCost of both classes with the same arithmetic, inlined. */
+  private fullDelta(s: number, t: number): number {
+    const F = this.features;
+    let delta = 0;
     for (let f = 0; f < F; f++) {
       const sum = this.sumChange[s * F + f]! + (t === NONE ? 0 : this.sumChange[t * F + f]!);
       const count = this.countChange[s * F + f]! + (t === NONE ? 0 : this.countChange[t * F + f]!);
@@ -327,18 +382,7 @@ export class PairSearch {
         (countTo === 0 ? 0 : (deviationTo * deviationTo * weight) / countTo) -
         this.baseCost[f]!;
     }
-    const range = this.extremes === null ? 0 : this.extremes.widestAfter(from, to, this.tradeSum, this.tradeCount);
-    if (range > best.range + TIE || (range >= best.range - TIE && delta >= best.delta)) return;
-    const u2 = t === NONE ? NONE : this.swapU[t]!;
-    const v2 = t === NONE ? NONE : this.swapV[t]!;
-    if (t !== NONE && !placement.pairTradeKeepsBounds(this.swapU[s]!, this.swapV[s]!, u2, v2, from, to)) return;
-    if (placement.pairConflictDelta(this.swapU[s]!, this.swapV[s]!, u2, v2, from, to) > 0) return;
-    best.range = range;
-    best.delta = delta;
-    best.u1 = this.swapU[s]!;
-    best.v1 = this.swapV[s]!;
-    best.u2 = u2;
-    best.v2 = v2;
+    return delta;
   }
 
   /** Every swap of a unit in `from` with a unit in `to`: its feature changes, bounds verdict and signature group. */
@@ -349,28 +393,38 @@ export class PairSearch {
     this.swapCount = 0;
     this.groupUndone = [];
     this.groupOfBreaks.clear();
-    for (const v of this.placement.unitsOfClass[to]!) {
-      for (const u of this.placement.unitsOfClass[from]!) {
+    const unitsFrom = this.placement.unitsOfClass[from]!;
+    const unitsTo = this.placement.unitsOfClass[to]!;
+    this.ensureCapacity(unitsFrom.length * unitsTo.length);
+    for (const v of unitsTo) {
+      for (const u of unitsFrom) {
+        let keepsBounds: boolean;
+        let group = NONE;
+        if (this.verdict === null) {
+          keepsBounds = this.placement.countersStayInBounds(u, v, from, to);
+        } else {
+          const key = signature[u]! * this.signatureCount + signature[v]!;
+          if (this.verdictStamp[key] !== this.stamp) {
+            this.verdictStamp[key] = this.stamp;
+            this.verdict[key] = this.placement.countersStayInBounds(u, v, from, to) ? 1 : 0;
+          }
+          keepsBounds = this.verdict[key] === 1;
+          if (!keepsBounds && this.compensating) group = this.groupOf(key, u, v, from, to);
+        }
+        // A swap that breaks a bound is of use only beside one that mends it.
+        if (!keepsBounds && group === NONE) continue;
         const s = this.swapCount++;
-        this.ensureCapacity(this.swapCount);
         this.swapU[s] = u;
         this.swapV[s] = v;
+        this.keepsBoundsAlone[s] = keepsBounds ? 1 : 0;
+        this.groupOfSwap[s] = group;
+        let moved = 0;
         for (let f = 0; f < F; f++) {
           this.sumChange[s * F + f] = unitFeatureSum[v * F + f]! - unitFeatureSum[u * F + f]!;
           this.countChange[s * F + f] = unitFeatureCount[v * F + f]! - unitFeatureCount[u * F + f]!;
+          moved |= this.countChange[s * F + f]!;
         }
-        if (this.verdict === null) {
-          this.keepsBoundsAlone[s] = this.placement.countersStayInBounds(u, v, from, to) ? 1 : 0;
-          this.groupOfSwap[s] = NONE;
-          continue;
-        }
-        const key = signature[u]! * this.signatureCount + signature[v]!;
-        if (this.verdictStamp[key] !== this.stamp) {
-          this.verdictStamp[key] = this.stamp;
-          this.verdict[key] = this.placement.countersStayInBounds(u, v, from, to) ? 1 : 0;
-        }
-        this.keepsBoundsAlone[s] = this.verdict[key]!;
-        this.groupOfSwap[s] = this.verdict[key] === 1 || !this.compensating ? NONE : this.groupOf(key, u, v, from, to);
+        this.movesCounts[s] = moved === 0 ? 0 : 1;
       }
     }
   }
@@ -453,7 +507,7 @@ export class PairSearch {
 
   private ensureCapacity(count: number): void {
     if (count <= this.swapU.length) return;
-    const size = this.swapU.length * 2;
+    const size = Math.max(count, this.swapU.length * 2);
     const grow = <T extends Int32Array | Float64Array | Uint8Array>(array: T, length: number): T => {
       const bigger = new (array.constructor as new (length: number) => T)(length);
       bigger.set(array);
@@ -462,6 +516,7 @@ export class PairSearch {
     this.swapU = grow(this.swapU, size);
     this.swapV = grow(this.swapV, size);
     this.keepsBoundsAlone = grow(this.keepsBoundsAlone, size);
+    this.movesCounts = grow(this.movesCounts, size);
     this.groupOfSwap = grow(this.groupOfSwap, size);
     this.sumChange = grow(this.sumChange, size * this.features);
     this.countChange = grow(this.countChange, size * this.features);

@@ -29,9 +29,10 @@ export function narrowRanges(placement: Placement, maxSteps: number): void {
 
   for (let step = 0; step < maxSteps; step++) {
     extremes.measure();
+    const holders = extremes.holdersOfWidest();
     const best =
-      (near.length < far.length ? bestAround(search, extremes, near, affinity) : null) ??
-      bestAround(search, extremes, far, affinity);
+      (near.length < far.length ? bestAround(search, extremes, holders, near, affinity) : null) ??
+      bestAround(search, extremes, holders, far, affinity);
     if (best === null) return;
     placement.swap(best.trade.u1, best.trade.v1, best.to);
     if (best.trade.u2 !== NONE) placement.swap(best.trade.u2, best.trade.v2, best.to);
@@ -42,12 +43,13 @@ export function narrowRanges(placement: Placement, maxSteps: number): void {
 function bestAround(
   search: PairSearch,
   extremes: Extremes,
+  holders: readonly number[],
   partners: Int32Array,
   affinity: Float64Array,
 ): { trade: Trade; to: number } | null {
   const { placement } = search;
   let best: { trade: Trade; to: number } | null = null;
-  for (const holder of extremes.holdersOfWidest()) {
+  for (const holder of holders) {
     for (let c = 0; c < affinity.length; c++) affinity[c] = deviationProduct(placement, holder, c);
     const partnerCount = closestComplements(affinity, holder, partners);
     for (let i = 0; i < partnerCount; i++) {
@@ -76,6 +78,14 @@ export class Extremes {
   /** Per quantity, the extremes among the classes other than the two being traded between. */
   private readonly highOutside: Float64Array;
   private readonly lowOutside: Float64Array;
+  /** Per quantity, the sums and counts of the two classes being traded between. */
+  private readonly sumFrom: Float64Array;
+  private readonly sumTo: Float64Array;
+  private readonly countFrom: Float64Array;
+  private readonly countTo: Float64Array;
+  private readonly average: Float64Array;
+  private readonly isSpread: Uint8Array;
+  private readonly inverseUnit: Float64Array;
   widest = 0;
   private widestFeature = 0;
 
@@ -89,6 +99,14 @@ export class Extremes {
     this.bottom = new Int32Array(meanFeatures.length * 3);
     this.highOutside = new Float64Array(meanFeatures.length);
     this.lowOutside = new Float64Array(meanFeatures.length);
+    this.sumFrom = new Float64Array(meanFeatures.length);
+    this.sumTo = new Float64Array(meanFeatures.length);
+    this.countFrom = new Float64Array(meanFeatures.length);
+    this.countTo = new Float64Array(meanFeatures.length);
+    const specs = meanFeatures.map((f) => placement.problem.features[f]!);
+    this.average = Float64Array.from(specs, (spec) => spec.mean);
+    this.isSpread = Uint8Array.from(specs, (spec) => (spec.role === 'spread' ? 1 : 0));
+    this.inverseUnit = Float64Array.from(specs, (spec) => 1 / spec.rangeUnit);
   }
 
   measure(): void {
@@ -96,7 +114,7 @@ export class Extremes {
     const M = this.meanFeatures.length;
     this.widest = -1;
     for (let i = 0; i < M; i++) {
-      for (let c = 0; c < classes; c++) this.means[c * M + i] = this.meanOf(c, i, 0, 0);
+      for (let c = 0; c < classes; c++) this.means[c * M + i] = this.meanOf(c, i);
       this.rank(i);
       const range = this.means[this.top[i * 3]! * M + i]! - this.means[this.bottom[i * 3]! * M + i]!;
       if (range > this.widest) {
@@ -106,7 +124,7 @@ export class Extremes {
     }
   }
 
-  /** Classes at the highest or the lowest mean of the subject with the widest range. */
+  /** Classes at the highest or the lowest mean of the quantity with the widest range. */
   holdersOfWidest(): number[] {
     const M = this.meanFeatures.length;
     const i = this.widestFeature;
@@ -122,20 +140,29 @@ export class Extremes {
 
   /** Fixes the pair of classes the next calls of widestAfter trade between. */
   prepare(from: number, to: number): void {
+    const F = this.placement.problem.features.length;
+    const { featureSum, featureCount } = this.placement;
     for (let i = 0; i < this.meanFeatures.length; i++) {
+      const f = this.meanFeatures[i]!;
       this.highOutside[i] = this.outside(this.top, i, from, to, -Infinity);
       this.lowOutside[i] = this.outside(this.bottom, i, from, to, Infinity);
+      this.sumFrom[i] = featureSum[from * F + f]!;
+      this.sumTo[i] = featureSum[to * F + f]!;
+      this.countFrom[i] = featureCount[from * F + f]!;
+      this.countTo[i] = featureCount[to * F + f]!;
     }
   }
 
-  /** The widest range, in range units, if `from` gains the feature sums and counts given and `to` loses them. */
-  widestAfter(from: number, to: number, sums: Float64Array, counts: Float64Array): number {
-    const M = this.meanFeatures.length;
+  /**
+   * The widest range, in range units, if `from` gains the feature sums and counts given and `to` loses them; once
+   * it passes `bound` the search stops and returns what it has, which is then past the bound too.
+   */
+  widestAfter(sums: Float64Array, counts: Float64Array, bound: number): number {
     let widest = 0;
-    for (let i = 0; i < M; i++) {
+    for (let i = 0; i < this.meanFeatures.length && widest <= bound; i++) {
       const f = this.meanFeatures[i]!;
-      const meanFrom = this.meanOf(from, i, sums[f]!, counts[f]!);
-      const meanTo = this.meanOf(to, i, -sums[f]!, -counts[f]!);
+      const meanFrom = this.inRangeUnits(i, this.sumFrom[i]! + sums[f]!, this.countFrom[i]! + counts[f]!);
+      const meanTo = this.inRangeUnits(i, this.sumTo[i]! - sums[f]!, this.countTo[i]! - counts[f]!);
       const high = Math.max(meanFrom, meanTo, this.highOutside[i]!);
       const low = Math.min(meanFrom, meanTo, this.lowOutside[i]!);
       widest = Math.max(widest, high - low);
@@ -153,13 +180,19 @@ export class Extremes {
   }
 
   /** The class mean of feature i in range units; for a spread, the root of the mean squared deviation. */
-  private meanOf(classIndex: number, i: number, sumDelta: number, countDelta: number): number {
+  private meanOf(classIndex: number, i: number): number {
     const F = this.placement.problem.features.length;
     const f = this.meanFeatures[i]!;
-    const spec = this.placement.problem.features[f]!;
-    const count = this.placement.featureCount[classIndex * F + f]! + countDelta;
-    const mean = count === 0 ? spec.mean : (this.placement.featureSum[classIndex * F + f]! + sumDelta) / count;
-    return (spec.role === 'mean' ? mean : Math.sqrt(Math.max(0, mean))) / spec.rangeUnit;
+    return this.inRangeUnits(
+      i,
+      this.placement.featureSum[classIndex * F + f]!,
+      this.placement.featureCount[classIndex * F + f]!,
+    );
+  }
+
+  private inRangeUnits(i: number, sum: number, count: number): number {
+    const mean = count === 0 ? this.average[i]! : sum / count;
+    return (this.isSpread[i] === 1 ? Math.sqrt(Math.max(0, mean)) : mean) * this.inverseUnit[i]!;
   }
 
   /** Keeps the three highest and three lowest classes of subject i, ties to the lower class index. */

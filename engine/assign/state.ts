@@ -150,7 +150,8 @@ export class Placement {
   /** True when u1 and u2 (NONE allowed) going from `from` to `to`, and v1 and v2 coming back, keep every bound. */
   pairTradeKeepsBounds(u1: number, v1: number, u2: number, v2: number, from: number, to: number): boolean {
     const { contribStart, contribCounter } = this.problem;
-    for (const unit of [u1, v1, u2, v2]) {
+    for (let which = 0; which < 4; which++) {
+      const unit = which === 0 ? u1 : which === 1 ? v1 : which === 2 ? u2 : v2;
       if (unit === NONE) continue;
       for (let i = contribStart[unit]!; i < contribStart[unit + 1]!; i++) {
         const counter = contribCounter[i]!;
