@@ -1,3 +1,4 @@
+import { BreakGroups, SwapBreaks } from './breaks.ts';
 import type { Extremes } from './ranges.ts';
 import { NONE, type Placement } from './state.ts';
 
@@ -189,26 +190,25 @@ export class PairSearch {
   private segmentStart = new Int32Array(64);
   private sortedKey = new Float64Array(64);
   private sortedSwap = new Int32Array(64);
-  /** Groups by fingerprint of the bounds their swaps break (Placement.boundBreaks), and each group's opposite. */
-  private readonly groupOfBreaks = new Map<number, number>();
-  private groupUndone: number[] = [];
+  /** Groups by fingerprint of the bounds their swaps break (SwapBreaks), and each group's opposite. */
+  private readonly groups = new BreakGroups();
   /** Per group, the group that mends its breaks, or NONE. */
   private groupReverse = new Int32Array(64);
 
-  private readonly compensating: boolean;
+  /** The bounds each swap breaks, when swaps that break counts are paired with swaps that mend them. */
+  private readonly breaks: SwapBreaks | null;
   private readonly signatureCount: number;
-  /** Per ordered pair of signatures, valid where its stamp equals `stamp`: bounds verdict and group id. */
+  /** Otherwise, per ordered pair of signatures, valid where its stamp equals `stamp`: whether it keeps the bounds. */
   private readonly verdict: Uint8Array | null;
   private readonly verdictStamp: Int32Array;
-  private readonly groupId: Int32Array;
-  private readonly groupStamp: Int32Array;
   private stamp = 0;
 
   constructor(readonly placement: Placement) {
     const { problem } = placement;
     // Exact score-band counts leave few swaps that keep every count alone; only then is the wider search, pairing
     // swaps that break counts with the swaps that mend them, worth its doubled cost.
-    this.compensating = problem.counters.some((counter) => counter.family === 'band');
+    const compensating = problem.counters.some((counter) => counter.family === 'band');
+    this.breaks = compensating ? new SwapBreaks(placement) : null;
     this.features = problem.features.length;
     this.matched = problem.features
       .map((feature, f) => (feature.role === 'mean' && feature.sd > 0 ? f : NONE))
@@ -232,11 +232,9 @@ export class PairSearch {
     this.countChange = new Float64Array(this.swapU.length * this.features);
     this.signatureCount = problem.signature.reduce((most, signature) => Math.max(most, signature + 1), 0);
     const tableSize = this.signatureCount * this.signatureCount;
-    const fits = tableSize <= MAX_VERDICTS;
+    const fits = !compensating && tableSize <= MAX_VERDICTS;
     this.verdict = fits ? new Uint8Array(tableSize) : null;
     this.verdictStamp = new Int32Array(fits ? tableSize : 0);
-    this.groupId = new Int32Array(fits ? tableSize : 0);
-    this.groupStamp = new Int32Array(fits ? tableSize : 0);
   }
 
   /**
@@ -258,7 +256,7 @@ export class PairSearch {
       // Each pair of such swaps is met once, from the one earlier in sorted order.
       this.pairWithin(best, i, alone, from, to);
     }
-    for (let group = 0; group < this.groupUndone.length; group++) {
+    for (let group = 0; group < this.groups.count; group++) {
       const reverse = this.groupReverse[group]!;
       if (reverse <= group) continue;
       for (let i = this.segmentStart[group + 1]!; i < this.segmentStart[group + 2]!; i++) {
@@ -387,20 +385,24 @@ export class PairSearch {
 
   /** Every swap of a unit in `from` with a unit in `to`: its feature changes, bounds verdict and signature group. */
   private collectSwaps(from: number, to: number): void {
-    const { unitFeatureSum, unitFeatureCount, signature } = this.placement.problem;
-    const F = this.features;
+    const { signature } = this.placement.problem;
     this.stamp++;
     this.swapCount = 0;
-    this.groupUndone = [];
-    this.groupOfBreaks.clear();
+    this.groups.clear();
     const unitsFrom = this.placement.unitsOfClass[from]!;
     const unitsTo = this.placement.unitsOfClass[to]!;
     this.ensureCapacity(unitsFrom.length * unitsTo.length);
+    this.breaks?.prepare(from, to);
     for (const v of unitsTo) {
+      this.breaks?.arrive(v);
       for (const u of unitsFrom) {
         let keepsBounds: boolean;
         let group = NONE;
-        if (this.verdict === null) {
+        if (this.breaks !== null) {
+          const breaks = this.breaks.breaks(u, v);
+          keepsBounds = this.breaks.broken === 0;
+          if (!keepsBounds) group = this.groups.groupOf(breaks, this.breaks.undone);
+        } else if (this.verdict === null) {
           keepsBounds = this.placement.countersStayInBounds(u, v, from, to);
         } else {
           const key = signature[u]! * this.signatureCount + signature[v]!;
@@ -409,45 +411,48 @@ export class PairSearch {
             this.verdict[key] = this.placement.countersStayInBounds(u, v, from, to) ? 1 : 0;
           }
           keepsBounds = this.verdict[key] === 1;
-          if (!keepsBounds && this.compensating) group = this.groupOf(key, u, v, from, to);
         }
-        // A swap that breaks a bound is of use only beside one that mends it.
         if (!keepsBounds && group === NONE) continue;
         const s = this.swapCount++;
         this.swapU[s] = u;
         this.swapV[s] = v;
         this.keepsBoundsAlone[s] = keepsBounds ? 1 : 0;
         this.groupOfSwap[s] = group;
-        let moved = 0;
-        for (let f = 0; f < F; f++) {
-          this.sumChange[s * F + f] = unitFeatureSum[v * F + f]! - unitFeatureSum[u * F + f]!;
-          this.countChange[s * F + f] = unitFeatureCount[v * F + f]! - unitFeatureCount[u * F + f]!;
-          moved |= this.countChange[s * F + f]!;
-        }
-        this.movesCounts[s] = moved === 0 ? 0 : 1;
       }
     }
+    this.keepUsable();
   }
 
-  /** Swaps that break the same bounds the same way share a group (the signature pair caches the lookup). */
-  private groupOf(key: number, u: number, v: number, from: number, to: number): number {
-    if (this.groupStamp[key] !== this.stamp) {
-      const [breaks, undone] = this.placement.boundBreaks(u, v, from, to);
-      let group = this.groupOfBreaks.get(breaks);
-      if (group === undefined) {
-        group = this.groupUndone.length;
-        this.groupOfBreaks.set(breaks, group);
-        this.groupUndone.push(undone);
+  /**
+   * Leaves out the swaps that break counts no other swap mends (they are of no use, and with score bands they are
+   * most), then notes the feature changes of those kept.
+   */
+  private keepUsable(): void {
+    const { unitFeatureSum, unitFeatureCount } = this.placement.problem;
+    const F = this.features;
+    const groups = this.groups.count;
+    if (this.groupReverse.length < groups) this.groupReverse = new Int32Array(2 * groups);
+    for (let group = 0; group < groups; group++) this.groupReverse[group] = this.groups.reverse(group);
+    let kept = 0;
+    for (let s = 0; s < this.swapCount; s++) {
+      const group = this.groupOfSwap[s]!;
+      if (this.keepsBoundsAlone[s] === 0 && this.groupReverse[group] === NONE) continue;
+      const u = this.swapU[s]!;
+      const v = this.swapV[s]!;
+      this.swapU[kept] = u;
+      this.swapV[kept] = v;
+      this.keepsBoundsAlone[kept] = this.keepsBoundsAlone[s]!;
+      this.groupOfSwap[kept] = group;
+      let moved = 0;
+      for (let f = 0; f < F; f++) {
+        this.sumChange[kept * F + f] = unitFeatureSum[v * F + f]! - unitFeatureSum[u * F + f]!;
+        this.countChange[kept * F + f] = unitFeatureCount[v * F + f]! - unitFeatureCount[u * F + f]!;
+        moved |= this.countChange[kept * F + f]!;
       }
-      this.groupStamp[key] = this.stamp;
-      this.groupId[key] = group;
+      this.movesCounts[kept] = moved === 0 ? 0 : 1;
+      kept++;
     }
-    return this.groupId[key]!;
-  }
-
-  /** The group breaking the same bounds the opposite way, whose swaps undo this group's breaks; NONE if none. */
-  private reverseGroup(group: number): number {
-    return this.groupOfBreaks.get(this.groupUndone[group]!) ?? NONE;
+    this.swapCount = kept;
   }
 
   /**
@@ -455,26 +460,18 @@ export class PairSearch {
    * with its swap index into one exactly representable double and a plain numeric typed-array sort does the work.
    */
   private sortSegments(): void {
-    const groups = this.groupUndone.length;
-    if (this.groupReverse.length < groups) this.groupReverse = new Int32Array(2 * groups);
-    for (let group = 0; group < groups; group++) this.groupReverse[group] = this.reverseGroup(group);
-    const segments = groups + 1;
+    const segments = this.groups.count + 1;
     if (this.segmentStart.length < segments + 1) this.segmentStart = new Int32Array(2 * (segments + 1));
     const start = this.segmentStart;
     start.fill(0, 0, segments + 1);
-    // A swap that breaks counts no other swap mends is of no use: it is left out.
-    for (let s = 0; s < this.swapCount; s++) {
-      const segment = this.segmentOf(s);
-      if (segment !== NONE) start[segment + 1]! += 1;
-    }
+    for (let s = 0; s < this.swapCount; s++) start[this.segmentOf(s) + 1]! += 1;
     for (let segment = 0; segment < segments; segment++) start[segment + 1]! += start[segment]!;
     const first = this.matched[0];
     const F = this.features;
     const fill = start.slice(0, segments);
     for (let s = 0; s < this.swapCount; s++) {
-      const segment = this.segmentOf(s);
-      if (segment === NONE) continue;
-      this.sortedKey[fill[segment]!++] = (first === undefined ? 0 : this.sumChange[s * F + first]!) * PACK + s;
+      this.sortedKey[fill[this.segmentOf(s)]!++] =
+        (first === undefined ? 0 : this.sumChange[s * F + first]!) * PACK + s;
     }
     for (let segment = 0; segment < segments; segment++) {
       const low = start[segment]!;
@@ -488,11 +485,9 @@ export class PairSearch {
     }
   }
 
-  /** 0 for a swap that keeps the bounds alone, 1 + its group when another group mends it, else NONE. */
+  /** 0 for a swap that keeps the bounds alone, else 1 + its group. */
   private segmentOf(s: number): number {
-    if (this.keepsBoundsAlone[s] === 1) return 0;
-    const group = this.groupOfSwap[s]!;
-    return group === NONE || this.groupReverse[group] === NONE ? NONE : group + 1;
+    return this.keepsBoundsAlone[s] === 1 ? 0 : this.groupOfSwap[s]! + 1;
   }
 
   /** First position in [low, high) whose key is at least `key`. */

@@ -169,31 +169,6 @@ export class Placement {
     return true;
   }
 
-  /**
-   * A fingerprint of the counts the swap of u (in `from`) and v (in `to`) would push out of bounds and how, and the
-   * fingerprint of the opposite breaks: a swap breaking the same counts the opposite way undoes it. 0 when none
-   * breaks. Fingerprints may collide; whoever pairs swaps by them still checks the pair's bounds.
-   */
-  boundBreaks(u: number, v: number, from: number, to: number): [breaks: number, undone: number] {
-    const { contribStart, contribCounter } = this.problem;
-    let breaks = 0;
-    let undone = 0;
-    for (const unit of [u, v]) {
-      for (let i = contribStart[unit]!; i < contribStart[unit + 1]!; i++) {
-        const counter = contribCounter[i]!;
-        // A counter both units hold is met twice: count it from u's side only.
-        if (unit === v && this.contributes(u, counter) !== 0) continue;
-        const change = this.contributes(v, counter) - this.contributes(u, counter);
-        if (change === 0) continue;
-        if (this.counterExcess(from, counter, change) !== 0 || this.counterExcess(to, counter, -change) !== 0) {
-          breaks += fingerprint(counter, change);
-          undone += fingerprint(counter, -change);
-        }
-      }
-    }
-    return [breaks, undone];
-  }
-
   /** How much `unit` (0 for NONE) adds to `counter`. */
   contributes(unit: number, counter: number): number {
     if (unit === NONE) return 0;
@@ -244,9 +219,4 @@ export class Placement {
     const deviation = this.featureSum[index]! + sumDelta - count * spec.mean;
     return (deviation * deviation * spec.inverseVariance) / count;
   }
-}
-
-/** A pseudo-random odd number per (counter, change), summed into an order-free fingerprint of a set of breaks. */
-function fingerprint(counter: number, change: number): number {
-  return (Math.imul(counter * 64 + change + 32, 0x9e3779b1) >>> 0) | 1;
 }
