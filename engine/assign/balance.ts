@@ -21,6 +21,8 @@ const PARTNERS = 12;
 export interface Trade {
   /** Widest range of class means after the trade, when ranges are targeted; 0 otherwise. */
   range: number;
+  /** Classes at the ends of the widest ranges after the trade, when ranges are targeted; 0 otherwise. */
+  holders: number;
   delta: number;
   u1: number;
   v1: number;
@@ -248,7 +250,15 @@ export class PairSearch {
     this.sortSegments();
     this.extremes = extremes;
     extremes?.prepare(from, to);
-    const best: Trade = { range: extremes?.widest ?? 0, delta: -IMPROVEMENT, u1: NONE, v1: NONE, u2: NONE, v2: NONE };
+    const best: Trade = {
+      range: extremes?.widest ?? 0,
+      holders: extremes?.holders ?? 0,
+      delta: -IMPROVEMENT,
+      u1: NONE,
+      v1: NONE,
+      u2: NONE,
+      v2: NONE,
+    };
 
     const alone = 0;
     for (let i = this.segmentStart[alone]!; i < this.segmentStart[alone + 1]!; i++) {
@@ -334,12 +344,14 @@ export class PairSearch {
         : this.fullDelta(s, t);
     const range =
       this.extremes === null ? 0 : this.extremes.widestAfter(this.tradeSum, this.tradeCount, best.range + TIE);
-    if (range > best.range + TIE || (range >= best.range - TIE && delta >= best.delta)) return;
+    const holders = this.extremes === null || range > best.range + TIE ? 0 : this.extremes.holdersAfter;
+    if (!improvesOn({ range, holders, delta }, best)) return;
     const u2 = t === NONE ? NONE : this.swapU[t]!;
     const v2 = t === NONE ? NONE : this.swapV[t]!;
     if (t !== NONE && !placement.pairTradeKeepsBounds(this.swapU[s]!, this.swapV[s]!, u2, v2, from, to)) return;
     if (placement.pairConflictDelta(this.swapU[s]!, this.swapV[s]!, u2, v2, from, to) > 0) return;
     best.range = range;
+    best.holders = holders;
     best.delta = delta;
     best.u1 = this.swapU[s]!;
     best.v1 = this.swapV[s]!;
@@ -518,6 +530,17 @@ export class PairSearch {
     this.sortedKey = grow(this.sortedKey, size);
     this.sortedSwap = grow(this.sortedSwap, size);
   }
+}
+
+/**
+ * True when a trade narrows the widest range, or keeps it with fewer classes at its ends (a step towards narrowing
+ * it when several classes share an end), or keeps both and lowers the objective more.
+ */
+export function improvesOn(trade: Pick<Trade, 'range' | 'holders' | 'delta'>, than: Trade): boolean {
+  if (trade.range < than.range - TIE) return true;
+  if (trade.range > than.range + TIE) return false;
+  if (trade.holders !== than.holders) return trade.holders < than.holders;
+  return trade.delta < than.delta;
 }
 
 /** The sum of feature f that moving to `from` from `to` would equalise their deviations from the school mean. */

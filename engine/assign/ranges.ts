@@ -1,4 +1,4 @@
-import { closestComplements, deviationProduct, PairSearch, TIE, type Trade } from './balance.ts';
+import { closestComplements, deviationProduct, improvesOn, PairSearch, TIE, type Trade } from './balance.ts';
 import { NONE, type Placement } from './state.ts';
 
 /**
@@ -56,53 +56,66 @@ function bestAround(
       const from = Math.min(holder, partners[i]!);
       const to = Math.max(holder, partners[i]!);
       const trade = search.bestTrade(from, to, extremes);
-      if (trade !== null && (best === null || beats(trade, best.trade))) best = { trade, to };
+      if (trade !== null && (best === null || improvesOn(trade, best.trade))) best = { trade, to };
     }
   }
   return best;
 }
 
-function beats(a: Trade, b: Trade): boolean {
-  return a.range < b.range - TIE || (a.range <= b.range + TIE && a.delta < b.delta);
-}
-
 /**
- * Class means of the balanced subjects, with the three highest and lowest per subject, so the range after a swap
- * between two classes is known in O(subjects) from the extremes of the classes left untouched.
+ * Class means of the balanced quantities, sorted per quantity, so the range after a trade between two classes, and
+ * how many classes then sit at its two ends, are known in O(quantities) from the classes left untouched.
  */
 export class Extremes {
+  private readonly classes: number;
+  /** Class c's value of quantity i at c * M + i, in range units. */
   private readonly means: Float64Array;
-  /** Per subject, the classes of the three highest means (then the three lowest), best first. */
-  private readonly top: Int32Array;
-  private readonly bottom: Int32Array;
-  /** Per quantity, the extremes among the classes other than the two being traded between. */
+  /** Quantity i's class values in ascending order at i * K .. i * K + K - 1. */
+  private readonly sorted: Float64Array;
+  /** Per quantity, among the classes other than the two being traded between: the extremes, and how many hold each. */
   private readonly highOutside: Float64Array;
   private readonly lowOutside: Float64Array;
+  private readonly highOutsideCount: Int32Array;
+  private readonly lowOutsideCount: Int32Array;
   /** Per quantity, the sums and counts of the two classes being traded between. */
   private readonly sumFrom: Float64Array;
   private readonly sumTo: Float64Array;
   private readonly countFrom: Float64Array;
   private readonly countTo: Float64Array;
+  /** Scratch of widestAfter: per quantity, the two classes' values and the range after the trade. */
+  private readonly valueFrom: Float64Array;
+  private readonly valueTo: Float64Array;
+  private readonly rangeAfter: Float64Array;
   private readonly average: Float64Array;
   private readonly isSpread: Uint8Array;
   private readonly inverseUnit: Float64Array;
+  /** The widest range, and how many classes sit at the ends of the quantities that have it. */
   widest = 0;
+  holders = 0;
+  /** The same count after the trade last measured by widestAfter, when its range was within the bound. */
+  holdersAfter = 0;
   private widestFeature = 0;
 
   constructor(
     private readonly placement: Placement,
     private readonly meanFeatures: readonly number[],
   ) {
-    const { classes } = placement.problem;
-    this.means = new Float64Array(classes * meanFeatures.length);
-    this.top = new Int32Array(meanFeatures.length * 3);
-    this.bottom = new Int32Array(meanFeatures.length * 3);
-    this.highOutside = new Float64Array(meanFeatures.length);
-    this.lowOutside = new Float64Array(meanFeatures.length);
-    this.sumFrom = new Float64Array(meanFeatures.length);
-    this.sumTo = new Float64Array(meanFeatures.length);
-    this.countFrom = new Float64Array(meanFeatures.length);
-    this.countTo = new Float64Array(meanFeatures.length);
+    this.classes = placement.problem.classes;
+    const M = meanFeatures.length;
+    this.means = new Float64Array(this.classes * M);
+    this.sorted = new Float64Array(this.classes * M);
+    const perQuantity = () => new Float64Array(M);
+    this.highOutside = perQuantity();
+    this.lowOutside = perQuantity();
+    this.highOutsideCount = new Int32Array(M);
+    this.lowOutsideCount = new Int32Array(M);
+    this.sumFrom = perQuantity();
+    this.sumTo = perQuantity();
+    this.countFrom = perQuantity();
+    this.countTo = perQuantity();
+    this.valueFrom = perQuantity();
+    this.valueTo = perQuantity();
+    this.rangeAfter = perQuantity();
     const specs = meanFeatures.map((f) => placement.problem.features[f]!);
     this.average = Float64Array.from(specs, (spec) => spec.mean);
     this.isSpread = Uint8Array.from(specs, (spec) => (spec.role === 'spread' ? 1 : 0));
@@ -110,28 +123,39 @@ export class Extremes {
   }
 
   measure(): void {
-    const { classes } = this.placement.problem;
+    const K = this.classes;
     const M = this.meanFeatures.length;
     this.widest = -1;
     for (let i = 0; i < M; i++) {
-      for (let c = 0; c < classes; c++) this.means[c * M + i] = this.meanOf(c, i);
-      this.rank(i);
-      const range = this.means[this.top[i * 3]! * M + i]! - this.means[this.bottom[i * 3]! * M + i]!;
+      const sorted = this.sorted.subarray(i * K, i * K + K);
+      for (let c = 0; c < K; c++) {
+        this.means[c * M + i] = this.meanOf(c, i);
+        sorted[c] = this.means[c * M + i]!;
+      }
+      sorted.sort();
+      const range = sorted[K - 1]! - sorted[0]!;
       if (range > this.widest) {
         this.widest = range;
         this.widestFeature = i;
       }
     }
+    this.holders = 0;
+    for (let i = 0; i < M; i++) {
+      const low = this.sorted[i * K]!;
+      const high = this.sorted[i * K + K - 1]!;
+      if (high - low >= this.widest - TIE) this.holders += this.atLeast(i, high - TIE) + this.atMost(i, low + TIE);
+    }
   }
 
   /** Classes at the highest or the lowest mean of the quantity with the widest range. */
   holdersOfWidest(): number[] {
+    const K = this.classes;
     const M = this.meanFeatures.length;
     const i = this.widestFeature;
-    const high = this.means[this.top[i * 3]! * M + i]!;
-    const low = this.means[this.bottom[i * 3]! * M + i]!;
+    const low = this.sorted[i * K]!;
+    const high = this.sorted[i * K + K - 1]!;
     const holders: number[] = [];
-    for (let c = 0; c < this.placement.problem.classes; c++) {
+    for (let c = 0; c < K; c++) {
       const mean = this.means[c * M + i]!;
       if (mean >= high - TIE || mean <= low + TIE) holders.push(c);
     }
@@ -141,11 +165,21 @@ export class Extremes {
   /** Fixes the pair of classes the next calls of widestAfter trade between. */
   prepare(from: number, to: number): void {
     const F = this.placement.problem.features.length;
+    const M = this.meanFeatures.length;
     const { featureSum, featureCount } = this.placement;
-    for (let i = 0; i < this.meanFeatures.length; i++) {
+    for (let i = 0; i < M; i++) {
       const f = this.meanFeatures[i]!;
-      this.highOutside[i] = this.outside(this.top, i, from, to, -Infinity);
-      this.lowOutside[i] = this.outside(this.bottom, i, from, to, Infinity);
+      const meanFrom = this.means[from * M + i]!;
+      const meanTo = this.means[to * M + i]!;
+      const high = this.outside(i, meanFrom, meanTo, -1);
+      const low = this.outside(i, meanFrom, meanTo, 1);
+      this.highOutside[i] = high;
+      this.lowOutside[i] = low;
+      // Classes at the outside extremes; the two trading classes are counted out if they reach them.
+      this.highOutsideCount[i] =
+        this.atLeast(i, high - TIE) - (meanFrom >= high - TIE ? 1 : 0) - (meanTo >= high - TIE ? 1 : 0);
+      this.lowOutsideCount[i] =
+        this.atMost(i, low + TIE) - (meanFrom <= low + TIE ? 1 : 0) - (meanTo <= low + TIE ? 1 : 0);
       this.sumFrom[i] = featureSum[from * F + f]!;
       this.sumTo[i] = featureSum[to * F + f]!;
       this.countFrom[i] = featureCount[from * F + f]!;
@@ -155,28 +189,87 @@ export class Extremes {
 
   /**
    * The widest range, in range units, if `from` gains the feature sums and counts given and `to` loses them; once
-   * it passes `bound` the search stops and returns what it has, which is then past the bound too.
+   * it passes `bound` the search stops and returns what it has, which is then past the bound too. Otherwise
+   * `holdersAfter` is set to the number of classes at the ends of the widest ranges after the trade.
    */
   widestAfter(sums: Float64Array, counts: Float64Array, bound: number): number {
+    const M = this.meanFeatures.length;
     let widest = 0;
-    for (let i = 0; i < this.meanFeatures.length && widest <= bound; i++) {
+    for (let i = 0; i < M; i++) {
       const f = this.meanFeatures[i]!;
       const meanFrom = this.inRangeUnits(i, this.sumFrom[i]! + sums[f]!, this.countFrom[i]! + counts[f]!);
       const meanTo = this.inRangeUnits(i, this.sumTo[i]! - sums[f]!, this.countTo[i]! - counts[f]!);
+      const range = Math.max(meanFrom, meanTo, this.highOutside[i]!) - Math.min(meanFrom, meanTo, this.lowOutside[i]!);
+      if (range > bound) return range;
+      this.valueFrom[i] = meanFrom;
+      this.valueTo[i] = meanTo;
+      this.rangeAfter[i] = range;
+      widest = Math.max(widest, range);
+    }
+    let holders = 0;
+    for (let i = 0; i < M; i++) {
+      if (this.rangeAfter[i]! < widest - TIE) continue;
+      const meanFrom = this.valueFrom[i]!;
+      const meanTo = this.valueTo[i]!;
       const high = Math.max(meanFrom, meanTo, this.highOutside[i]!);
       const low = Math.min(meanFrom, meanTo, this.lowOutside[i]!);
-      widest = Math.max(widest, high - low);
+      holders +=
+        (this.highOutside[i]! >= high - TIE ? this.highOutsideCount[i]! : 0) +
+        (this.lowOutside[i]! <= low + TIE ? this.lowOutsideCount[i]! : 0) +
+        (meanFrom >= high - TIE ? 1 : 0) +
+        (meanTo >= high - TIE ? 1 : 0) +
+        (meanFrom <= low + TIE ? 1 : 0) +
+        (meanTo <= low + TIE ? 1 : 0);
     }
+    this.holdersAfter = holders;
     return widest;
   }
 
-  /** The most extreme mean among classes other than a and b, or `none` when there is no other class. */
-  private outside(ranked: Int32Array, i: number, a: number, b: number, none: number): number {
-    for (let j = 0; j < 3; j++) {
-      const c = ranked[i * 3 + j]!;
-      if (c !== NONE && c !== a && c !== b) return this.means[c * this.meanFeatures.length + i]!;
+  /**
+   * The highest (direction -1) or lowest (+1) value of quantity i among the classes other than the two trading,
+   * whose current values are given; ±Infinity when no other class exists.
+   */
+  private outside(i: number, meanFrom: number, meanTo: number, direction: -1 | 1): number {
+    const K = this.classes;
+    let skipFrom = true;
+    let skipTo = true;
+    for (let j = 0; j < K; j++) {
+      const value = this.sorted[i * K + (direction === 1 ? j : K - 1 - j)]!;
+      if (skipFrom && value === meanFrom) skipFrom = false;
+      else if (skipTo && value === meanTo) skipTo = false;
+      else return value;
     }
-    return none;
+    return direction === 1 ? Infinity : -Infinity;
+  }
+
+  /** How many classes have at least (atMost: at most) `value` of quantity i. */
+  private atLeast(i: number, value: number): number {
+    return this.classes - this.below(i, value);
+  }
+
+  private atMost(i: number, value: number): number {
+    const K = this.classes;
+    let low = i * K;
+    let high = i * K + K;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.sorted[middle]! <= value) low = middle + 1;
+      else high = middle;
+    }
+    return low - i * K;
+  }
+
+  /** How many classes have less than `value` of quantity i. */
+  private below(i: number, value: number): number {
+    const K = this.classes;
+    let low = i * K;
+    let high = i * K + K;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.sorted[middle]! < value) low = middle + 1;
+      else high = middle;
+    }
+    return low - i * K;
   }
 
   /** The class mean of feature i in range units; for a spread, the root of the mean squared deviation. */
@@ -193,32 +286,5 @@ export class Extremes {
   private inRangeUnits(i: number, sum: number, count: number): number {
     const mean = count === 0 ? this.average[i]! : sum / count;
     return (this.isSpread[i] === 1 ? Math.sqrt(Math.max(0, mean)) : mean) * this.inverseUnit[i]!;
-  }
-
-  /** Keeps the three highest and three lowest classes of subject i, ties to the lower class index. */
-  private rank(i: number): void {
-    const M = this.meanFeatures.length;
-    this.top.fill(NONE, i * 3, i * 3 + 3);
-    this.bottom.fill(NONE, i * 3, i * 3 + 3);
-    for (let c = 0; c < this.placement.problem.classes; c++) {
-      const mean = this.means[c * M + i]!;
-      this.insertRanked(this.top, i, c, mean);
-      this.insertRanked(this.bottom, i, c, -mean);
-    }
-  }
-
-  /** Inserts class c into a best-first list of three, by `score` (higher first; means negated for the lowest). */
-  private insertRanked(ranked: Int32Array, i: number, c: number, score: number): void {
-    const M = this.meanFeatures.length;
-    const sign = ranked === this.top ? 1 : -1;
-    let position = 3;
-    while (position > 0) {
-      const other = ranked[i * 3 + position - 1]!;
-      if (other !== NONE && score <= sign * this.means[other * M + i]!) break;
-      position--;
-    }
-    if (position === 3) return;
-    for (let j = 2; j > position; j--) ranked[i * 3 + j] = ranked[i * 3 + j - 1]!;
-    ranked[i * 3 + position] = c;
   }
 }
