@@ -3,9 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express from 'express';
 import { PROJECT_ROOT } from '../build-hash.ts';
-import type { SchoolView } from '../protocol.ts';
 import type { CeremonyService } from '../service.ts';
-import { toSnapshot } from '../snapshot.ts';
+import { resultPages } from './results.ts';
 
 const APPS = [
   { route: '/console', folder: 'console', zh: '操作控制台', en: 'operator console' },
@@ -23,8 +22,14 @@ export function createApp(service: CeremonyService, root: string = PROJECT_ROOT)
     response.json({ status: 'ok', phase, revision, schools: schools.length });
   });
 
+  // The controller's server answers the pages before Express (resultPages(…).answer); these routes answer them for
+  // any other server of this app, and hold the lookup.
+  app.use(resultPages(service).router);
+
   app.get('/', (_request, response) => {
-    const links = APPS.map((entry) => `<li><a href="${entry.route}">${entry.zh} / ${entry.en}</a></li>`).join('');
+    const links =
+      APPS.map((entry) => `<li><a href="${entry.route}">${entry.zh} / ${entry.en}</a></li>`).join('') +
+      '<li><a href="/r/">分班结果公示 / result pages</a></li>';
     response.type('html').send(page('阳光分班 Sunshine Class Draw', `<ul>${links}</ul>`));
   });
 
@@ -51,42 +56,7 @@ export function createApp(service: CeremonyService, root: string = PROJECT_ROOT)
     });
   }
 
-  app.get('/r/:school', (request, response) => {
-    const school = toSnapshot(service.state, 'masked').schools.find((found) => found.name === request.params.school);
-    if (school === undefined) {
-      const name = escapeHtml(request.params.school);
-      response
-        .status(404)
-        .type('html')
-        .send(page('未找到 / not found', `<p>没有学校“${name}” / no school "${name}"</p>`));
-    } else {
-      response.type('html').send(resultPage(school));
-    }
-  });
-
   return app;
-}
-
-/** The class lists once published, names masked (张*涵); until then, a notice saying so. */
-function resultPage(school: SchoolView): string {
-  const title = `${escapeHtml(school.name)} 分班结果 / class lists`;
-  const published = school.status === 'published' || school.status === 'teachers-drawn';
-  if (!published || school.roster === null || school.draw === null) {
-    return page(title, '<p>尚未公示 / not published yet</p>');
-  }
-  const { students } = school.roster;
-  const { classOf } = school.draw;
-  const sections = Array.from({ length: school.classes }, (_, index) => {
-    const classNumber = index + 1;
-    const team = school.teachers?.teamOfClass[index];
-    const names = students
-      .filter((_, student) => classOf[student] === classNumber)
-      .map((student) => `<li>${escapeHtml(student.name)}</li>`)
-      .join('');
-    const teamLine = team === undefined ? '' : `<p>教师团队 teacher team ${team}</p>`;
-    return `<section><h2>${classNumber} 班 / class ${classNumber}</h2>${teamLine}<ol>${names}</ol></section>`;
-  });
-  return page(title, sections.join(''));
 }
 
 function page(title: string, body: string): string {
@@ -94,8 +64,4 @@ function page(title: string, body: string): string {
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
     `<title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`
   );
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
