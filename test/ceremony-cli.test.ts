@@ -98,6 +98,16 @@ describe('npx sunshine ceremony and audit verify', () => {
     expect(accepted.stdout).toContain('操作员接受，理由：一人转出');
   });
 
+  it('seals naming an external public value, and draws nothing until the value is given', async () => {
+    const source = '2026年8月19日 中国福利彩票“3D”第2026219期开奖号码';
+    const run = await ceremony(tempDataDir(), '--public-value-source', source, '--until', 'draw');
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain(`外部公开随机值来源 ${source}`);
+    expect(run.stdout).toContain('✓ 信州区第五中学：导入');
+    expect(run.stderr).toContain(`封装时指定的外部公开随机值（${source}）尚未录入`);
+    expect(run.stderr).toContain('the public value named at the seal');
+  });
+
   it('explains missing arguments (exit 2)', async () => {
     const result = await sunshine('ceremony', '--plan', 'plan.csv');
     expect(result.code).toBe(2);

@@ -1,18 +1,19 @@
-/** docs/verification.md's worked example is executed: every value is recomputed from the ones above it. */
+/** docs/verification.md's worked examples are executed: every value is recomputed from the ones above it. */
 import { readFileSync } from 'node:fs';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
-import { commitment, deriveSeed } from '../engine/ceremony/seed.ts';
+import { commitment, deriveSeed, type SeedInputs } from '../engine/ceremony/seed.ts';
 import { parseSeedHex, randomStream, shuffleInPlace } from '../engine/random.ts';
 import { openCeremony } from '../controller/wiring.ts';
 import { demoRequests, FIXED_SERVICES, tempDataDir } from './support/demo-ceremony.ts';
 
-function example(): Record<string, string> {
+/** The `name: value` lines of the text block after `<!-- example:<marker> -->`. */
+function example(marker: string): Record<string, string> {
   const doc = readFileSync(new URL('../docs/verification.md', import.meta.url), 'utf8');
-  const block = /<!-- example:seed -->\s*```text\n([\s\S]*?)```/.exec(doc);
-  if (block === null) throw new Error('docs/verification.md has no example:seed block');
+  const block = new RegExp(`<!-- example:${marker} -->\\s*\`\`\`text\\n([\\s\\S]*?)\`\`\``).exec(doc);
+  if (block === null) throw new Error(`docs/verification.md has no example:${marker} block`);
   const lines = block[1]!.trim().split('\n');
   return Object.fromEntries(
     lines.map((line): [string, string] => [line.slice(0, line.indexOf(': ')), line.slice(line.indexOf(': ') + 2)]),
@@ -29,25 +30,29 @@ function framed(fields: readonly string[]): string {
     .join('');
 }
 
-describe('the worked example of docs/verification.md', () => {
-  const values = example();
-  const inputs = {
+describe.each([
+  { marker: 'seed', label: 'sunshine-class-draw/seed/students/v1' },
+  { marker: 'public-value', label: 'sunshine-class-draw/seed/students+public-value/v1' },
+])('the worked example $marker of docs/verification.md', ({ marker, label }) => {
+  const values = example(marker);
+  const publicValue =
+    values['publicValueSource'] === undefined
+      ? null
+      : { source: values['publicValueSource'], value: values['publicValue']! };
+  const inputs: SeedInputs = {
     secretHex: values['secret']!,
     planHash: values['planHash']!,
     school: values['school']!,
     rosterHash: values['rosterHash']!,
     contribution: values['contribution']!,
+    publicValue,
   };
 
   it('recomputes the commitment, the message bytes, the seeds and the teacher teams', () => {
     expect(commitment(inputs.secretHex)).toBe(values['commitment']);
-    const message = framed([
-      'sunshine-class-draw/seed/students/v1',
-      inputs.planHash,
-      inputs.school,
-      inputs.rosterHash,
-      inputs.contribution,
-    ]);
+    const { planHash, school, rosterHash, contribution } = inputs;
+    const publicFields = publicValue === null ? [] : [publicValue.source, publicValue.value];
+    const message = framed([label, planHash, school, rosterHash, contribution, ...publicFields]);
     expect(message).toBe(values['message']);
     expect(bytesToHex(hmac(sha256, hexToBytes(inputs.secretHex), hexToBytes(message)))).toBe(values['seed']);
     expect(bytesToHex(deriveSeed('students', inputs))).toBe(values['seed']);
@@ -59,14 +64,17 @@ describe('the worked example of docs/verification.md', () => {
 
   it('is what the demo ceremony really records for that school', async () => {
     const { service, log } = openCeremony(tempDataDir(), FIXED_SERVICES);
-    for (const request of await demoRequests('primary')) await service.submit(request, 'test');
+    for (const request of await demoRequests('primary', publicValue)) {
+      expect((await service.submit(request, 'test')).ok, request.type).toBe(true);
+    }
     log.close();
     const { seal, schools } = service.state;
     const school = schools.find((candidate) => candidate.name === inputs.school)!;
-    expect([seal!.secretHex, seal!.commitment, seal!.planHash]).toEqual([
+    expect([seal!.secretHex, seal!.commitment, seal!.planHash, seal!.publicValue]).toEqual([
       inputs.secretHex,
       values['commitment'],
       inputs.planHash,
+      publicValue,
     ]);
     expect(school.imported!.rosterHash).toBe(inputs.rosterHash);
     expect(school.draw!.seedHex).toBe(values['seed']);

@@ -45,6 +45,31 @@ describe('npx sunshine export bundle and verify', () => {
     expect(tampered.stdout).toContain('验证未通过 / verification failed');
   });
 
+  it('carries an external public value into the bundle, shows it to check, and names a changed value', async () => {
+    const data = tempDataDir();
+    const [source, value] = ['2026年8月19日 中国福利彩票“3D”第2026219期开奖号码', '509'];
+    const run = await ceremony(data, '--public-value-source', source, '--public-value', value);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(`外部公开随机值已录入：${value}（来源 ${source}）`);
+    const out = join(data, 'bundle');
+    expect((await sunshine('export', 'bundle', '--data', data, '--out', out)).code).toBe(0);
+
+    const verified = await sunshine('verify', out);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain(`外部公开随机值来源“${source}”，录入值“${value}”`);
+    expect(verified.stdout).toContain('请与该来源的官方公告核对');
+
+    const file = join(out, 'certificate.json');
+    const certificate = JSON.parse(readFileSync(file, 'utf8')) as { format: string; publicValue: { value: string } };
+    expect(certificate.format).toBe('sunshine-class-draw/bundle/v2');
+    certificate.publicValue.value = '510';
+    writeFileSync(file, JSON.stringify(certificate));
+    const tampered = await sunshine('verify', out);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stderr).toContain('✗ 封装证书 / seal certificate：外部公开随机值与审计链中的封装记录不符');
+    expect(tampered.stderr).toContain('public value differs from the seal in the audit chain');
+  });
+
   it('explains a folder that is not a bundle, and changes nothing', async () => {
     const missing = await sunshine('verify', tempDataDir());
     expect(missing.code).toBe(2);

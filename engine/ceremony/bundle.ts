@@ -7,20 +7,30 @@ import { z } from 'zod';
 import type { ChainEntry } from './audit-chain.ts';
 import { engineRoster } from './canonical.ts';
 import type { Plan } from './plan.ts';
+import type { AnnouncedValue } from './seed.ts';
 import type { CeremonyState, SealedRules, TeacherRecord } from './state.ts';
 import type { Roster } from '../roster.ts';
 
 export const BUNDLE_FORMAT = 'sunshine-class-draw/bundle/v1';
+/**
+ * v1 plus the external public value on the certificate. Written only when the seal named one, so the bundle of a
+ * ceremony without one is v1 as before, and a verifier that predates public values refuses a v2 bundle by its format
+ * instead of re-deriving seeds without the value.
+ */
+export const BUNDLE_FORMAT_PUBLIC_VALUE = 'sunshine-class-draw/bundle/v2';
 
-/** The seal certificate's data plus the secret revealed at the close. */
-export interface Certificate {
-  readonly format: typeof BUNDLE_FORMAT;
+interface SealData {
   readonly commitment: string;
   readonly planHash: string;
   readonly buildHash: string;
   readonly rules: SealedRules;
   readonly secretHex: string;
 }
+
+/** The seal certificate's data plus the secret revealed at the close (and the public value, when one was named). */
+export type Certificate =
+  | (SealData & { readonly format: typeof BUNDLE_FORMAT })
+  | (SealData & { readonly format: typeof BUNDLE_FORMAT_PUBLIC_VALUE; readonly publicValue: AnnouncedValue });
 
 /** One drawn school: the engine's input, the public contribution and what the ceremony recorded. */
 export interface BundleSchool {
@@ -66,15 +76,24 @@ export function createBundle(state: CeremonyState, chain: readonly ChainEntry[])
       },
     ];
   });
+  const sealData = {
+    commitment: seal.commitment,
+    planHash: seal.planHash,
+    buildHash: seal.buildHash,
+    rules: seal.rules,
+    secretHex: seal.secretHex,
+  };
+  const { publicValue } = seal;
   return {
-    certificate: {
-      format: BUNDLE_FORMAT,
-      commitment: seal.commitment,
-      planHash: seal.planHash,
-      buildHash: seal.buildHash,
-      rules: seal.rules,
-      secretHex: seal.secretHex,
-    },
+    certificate:
+      publicValue === null
+        ? { format: BUNDLE_FORMAT, ...sealData }
+        : // A closed ceremony has its value: the close is refused while a named one is missing.
+          {
+            format: BUNDLE_FORMAT_PUBLIC_VALUE,
+            ...sealData,
+            publicValue: { ...publicValue, value: publicValue.value! },
+          },
     plan: state.plan!,
     schools,
     audit: chain.map(redact),
@@ -116,14 +135,15 @@ const StudentSchema = z.strictObject({
 });
 const teamsSchema = z.array(z.number().int());
 
-export const CertificateSchema = z.strictObject({
-  format: z.literal(BUNDLE_FORMAT),
-  commitment: hex64,
-  planHash: hex64,
-  buildHash: hex64,
-  rules: RulesSchema,
-  secretHex: hex64,
-});
+const sealData = { commitment: hex64, planHash: hex64, buildHash: hex64, rules: RulesSchema, secretHex: hex64 };
+export const CertificateSchema = z.discriminatedUnion('format', [
+  z.strictObject({ format: z.literal(BUNDLE_FORMAT), ...sealData }),
+  z.strictObject({
+    format: z.literal(BUNDLE_FORMAT_PUBLIC_VALUE),
+    ...sealData,
+    publicValue: z.strictObject({ source: z.string(), value: z.string() }),
+  }),
+]);
 /** Checked against the plan in the audit chain, which the state machine validates when it replays it. */
 export const PlanFileSchema = z.strictObject({ schools: z.array(z.record(z.string(), z.unknown())) });
 export const SchoolFileSchema = z.strictObject({

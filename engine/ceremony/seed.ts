@@ -17,6 +17,21 @@ const DOMAIN: Readonly<Record<SeedPurpose, string>> = {
   teachers: 'sunshine-class-draw/seed/teachers/v1',
 };
 
+/**
+ * The labels of seeds that also take an external public value (two more fields): a ceremony without one keeps the
+ * labels and bytes above, so its seeds are the same as before public values existed.
+ */
+const DOMAIN_WITH_PUBLIC_VALUE: Readonly<Record<SeedPurpose, string>> = {
+  students: 'sunshine-class-draw/seed/students+public-value/v1',
+  teachers: 'sunshine-class-draw/seed/teachers+public-value/v1',
+};
+
+/** The external public value named at the seal (`public-value.ts`), once announced and entered. */
+export interface AnnouncedValue {
+  readonly source: string;
+  readonly value: string;
+}
+
 export interface SeedInputs {
   /** The 256-bit secret generated at the seal, as 64 hex digits. */
   readonly secretHex: string;
@@ -25,10 +40,24 @@ export interface SeedInputs {
   readonly rosterHash: string;
   /** The parent representatives' public input (digits or dice, see `contribution.ts`), exactly as typed. */
   readonly contribution: string;
+  /** Null when the seal named none. */
+  readonly publicValue: AnnouncedValue | null;
 }
 
 export function deriveSeed(purpose: SeedPurpose, inputs: SeedInputs): Seed {
-  const fields = [DOMAIN[purpose], inputs.planHash, inputs.school, inputs.rosterHash, inputs.contribution];
+  const { planHash, school, rosterHash, contribution, publicValue } = inputs;
+  const fields =
+    publicValue === null
+      ? [DOMAIN[purpose], planHash, school, rosterHash, contribution]
+      : [
+          DOMAIN_WITH_PUBLIC_VALUE[purpose],
+          planHash,
+          school,
+          rosterHash,
+          contribution,
+          publicValue.source,
+          publicValue.value,
+        ];
   return hmac(sha256, hexToBytes(inputs.secretHex), lengthPrefixed(fields));
 }
 

@@ -70,6 +70,16 @@ export interface SchoolRecord {
   readonly teachers: TeacherRecord | null;
 }
 
+/**
+ * An externally announced public value (`public-value.ts`): its source is named at the seal, its value entered once
+ * announced. Both trimmed and in NFC.
+ */
+export interface PublicValue {
+  readonly source: string;
+  /** Null until entered; then fixed. */
+  readonly value: string | null;
+}
+
 /** The assignment rules frozen at the seal (siblings, names, bands …); classes and cap come from each school's plan. */
 export type SealedRules = Omit<AssignOptions, 'classes' | 'cap'>;
 
@@ -83,6 +93,8 @@ export interface SealRecord {
   readonly buildHash: string;
   /** The operator passphrase's salted hash, opaque here: the controller checks passphrases against it. */
   readonly operatorKey: string;
+  /** Null when the seal named no external public value; otherwise every seed waits for it. */
+  readonly publicValue: PublicValue | null;
 }
 
 export interface CeremonyState {
@@ -104,7 +116,14 @@ export type CeremonyCommand =
       readonly rules: SealedRules;
       readonly buildHash: string;
       readonly operatorKey: string;
+      /**
+       * The external public value's source, as typed; absent when none is named. Optional rather than null so that a
+       * seal without one is logged exactly as before this field existed, and such logs and bundles still replay.
+       */
+      readonly publicValueSource?: string;
     }
+  /** Allowed from the seal until the first draw (a draw needs the value, so after it the value is already in). */
+  | { readonly type: 'ceremony:enter-public-value'; readonly value: string }
   | { readonly type: 'ceremony:preview' }
   | { readonly type: 'ceremony:unseal' }
   | {
@@ -128,7 +147,9 @@ export type CeremonyEvent =
       readonly commitment: string;
       readonly planHash: string;
       readonly buildHash: string;
+      readonly publicValueSource: string | null;
     }
+  | { readonly type: 'ceremony:public-value-entered'; readonly source: string; readonly value: string }
   | { readonly type: 'ceremony:previewed' }
   | { readonly type: 'ceremony:unsealed' }
   | {
@@ -156,6 +177,10 @@ export type RefusalCode =
   | 'plan-invalid'
   | 'no-plan'
   | 'bad-seal'
+  | 'bad-public-value'
+  | 'public-value-not-named'
+  | 'public-value-already-entered'
+  | 'public-value-missing'
   | 'unknown-school'
   | 'school-skipped'
   | 'not-imported'

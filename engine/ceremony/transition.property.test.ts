@@ -22,6 +22,9 @@ const noise: CeremonyCommand[] = [
   { type: 'plan:set', plan: { schools: [declared('东湖小学', 'primary', 2, 45)] } },
   { type: 'plan:set', plan: { schools: [declared('东湖小学', 'primary', 2, 60)] } },
   SEAL,
+  { ...SEAL, publicValueSource: '福彩3D第2026318期开奖号码' } as CeremonyCommand,
+  { type: 'ceremony:enter-public-value', value: '3 7 5' },
+  { type: 'ceremony:enter-public-value', value: '3 7 6' },
   { type: 'ceremony:preview' },
   { type: 'ceremony:unseal' },
   { type: 'ceremony:close' },
@@ -45,6 +48,8 @@ function checkInvariants(state: CeremonyState): void {
   expect(state.seal !== null).toBe(sealed);
   if (sealed) expect(state.plan).not.toBeNull();
   expect(state.schools.length).toBe(state.plan?.schools.length ?? 0);
+  // A named public value is in before any draw.
+  if (state.schools.some((school) => school.draw !== null)) expect(state.seal!.publicValue?.value).not.toBeNull();
   state.schools.forEach((school, index) => {
     const plan = state.plan!.schools[index]!;
     expect(school.status === 'skipped').toBe(plan.classes === 1);
@@ -85,6 +90,8 @@ describe('the ceremony state machine under any command sequence', () => {
           accepted++;
           expect(next.revision).toBe(accepted);
           expect(PHASES.indexOf(next.phase)).toBeGreaterThanOrEqual(PHASES.indexOf(state.phase));
+          // Once entered, the public value never changes.
+          if (state.seal?.publicValue?.value != null) expect(next.seal!.publicValue).toEqual(state.seal.publicValue);
           if (state.phase !== 'planning') {
             next.schools.forEach((school, index) =>
               expect(rank(school.status)).toBeGreaterThanOrEqual(rank(state.schools[index]!.status)),

@@ -10,7 +10,8 @@ import type { Roster } from '../roster.ts';
 import { canonicalRoster, planHash, rosterHash } from './canonical.ts';
 import { PLAN_COLUMNS, validatePlan, type DeclaredFigures, type Plan, type PlanSchool } from './plan.ts';
 import { contributionProblem } from './contribution.ts';
-import { commitment, deriveSeed, type SeedPurpose } from './seed.ts';
+import { normalizedPublicText, publicTextProblem } from './public-value.ts';
+import { commitment, deriveSeed, type AnnouncedValue, type SeedPurpose } from './seed.ts';
 import {
   PHASES,
   SCHOOL_STATUSES,
@@ -46,36 +47,45 @@ const FIGURE_NAME: Readonly<Record<keyof DeclaredFigures, { zh: string; en: stri
   multiples: { zh: '多胞胎数', en: 'multiple-birth students' },
 };
 
-/** The phase each command needs, and what it is called in a refusal. */
-const COMMAND_RULE: Readonly<Record<CeremonyCommand['type'], { phase: Phase; zh: string; en: string }>> = {
-  'plan:set': { phase: 'planning', zh: '设定计划', en: 'set the plan' },
-  'ceremony:seal': { phase: 'planning', zh: '封装', en: 'seal' },
-  'ceremony:preview': { phase: 'sealed', zh: '预览', en: 'preview' },
-  'ceremony:unseal': { phase: 'previewed', zh: '拆封', en: 'unseal' },
-  'school:import': { phase: 'unsealed', zh: '导入名单', en: 'import a roster' },
-  'school:draw': { phase: 'unsealed', zh: '分班', en: 'draw' },
-  'school:publish': { phase: 'unsealed', zh: '公示', en: 'publish' },
-  'school:teachers': { phase: 'unsealed', zh: '抽选教师团队', en: 'draw teacher teams' },
-  'ceremony:close': { phase: 'unsealed', zh: '结束仪式', en: 'close the ceremony' },
-};
+/** The phase each command needs (or the phases from `phase` to `until`), and what it is called in a refusal. */
+const COMMAND_RULE: Readonly<Record<CeremonyCommand['type'], { phase: Phase; until?: Phase; zh: string; en: string }>> =
+  {
+    'plan:set': { phase: 'planning', zh: '设定计划', en: 'set the plan' },
+    'ceremony:seal': { phase: 'planning', zh: '封装', en: 'seal' },
+    'ceremony:enter-public-value': {
+      phase: 'sealed',
+      until: 'unsealed',
+      zh: '录入外部公开随机值',
+      en: 'enter the public value',
+    },
+    'ceremony:preview': { phase: 'sealed', zh: '预览', en: 'preview' },
+    'ceremony:unseal': { phase: 'previewed', zh: '拆封', en: 'unseal' },
+    'school:import': { phase: 'unsealed', zh: '导入名单', en: 'import a roster' },
+    'school:draw': { phase: 'unsealed', zh: '分班', en: 'draw' },
+    'school:publish': { phase: 'unsealed', zh: '公示', en: 'publish' },
+    'school:teachers': { phase: 'unsealed', zh: '抽选教师团队', en: 'draw teacher teams' },
+    'ceremony:close': { phase: 'unsealed', zh: '结束仪式', en: 'close the ceremony' },
+  };
 
 const HEX256 = /^[0-9a-f]{64}$/;
 
 export function transition(state: CeremonyState, command: CeremonyCommand): TransitionResult {
   const rule = COMMAND_RULE[command.type];
-  if (state.phase !== rule.phase) {
-    const now = PHASE_NAME[state.phase];
+  const early = PHASES.indexOf(state.phase) < PHASES.indexOf(rule.phase);
+  if (early || PHASES.indexOf(state.phase) > PHASES.indexOf(rule.until ?? rule.phase)) {
+    const current = PHASE_NAME[state.phase];
     const needed = PHASE_NAME[rule.phase];
-    return PHASES.indexOf(state.phase) < PHASES.indexOf(rule.phase)
+    const until = rule.until === undefined ? null : PHASE_NAME[rule.until];
+    return early
       ? refuse(
           'wrong-phase',
-          `当前为“${now.zh}”阶段，尚不能${rule.zh}：须先到“${needed.zh}”阶段`,
-          `the ceremony is ${now.en}; cannot ${rule.en} before it is ${needed.en}`,
+          `当前为“${current.zh}”阶段，尚不能${rule.zh}：须先到“${needed.zh}”阶段`,
+          `the ceremony is ${current.en}; cannot ${rule.en} before it is ${needed.en}`,
         )
       : refuse(
           'wrong-phase',
-          `当前为“${now.zh}”阶段，不能再${rule.zh}（只能在“${needed.zh}”阶段进行）`,
-          `the ceremony is ${now.en}; can no longer ${rule.en} (only while ${needed.en})`,
+          `当前为“${current.zh}”阶段，不能再${rule.zh}（只能在“${needed.zh}”${until === null ? '' : `至“${until.zh}”`}阶段进行）`,
+          `the ceremony is ${current.en}; can no longer ${rule.en} (only while ${needed.en}${until === null ? '' : ` to ${until.en}`})`,
         );
   }
   switch (command.type) {
@@ -83,6 +93,8 @@ export function transition(state: CeremonyState, command: CeremonyCommand): Tran
       return setPlan(state, command.plan);
     case 'ceremony:seal':
       return seal(state, command);
+    case 'ceremony:enter-public-value':
+      return enterPublicValue(state, command.value);
     case 'ceremony:preview':
       return accept(state, { phase: 'previewed' }, [{ type: 'ceremony:previewed' }]);
     case 'ceremony:unseal':
@@ -145,6 +157,9 @@ function seal(state: CeremonyState, command: Extract<CeremonyCommand, { type: 'c
       'incomplete seal (secret, build hash or passphrase)',
     );
   }
+  const source = command.publicValueSource === undefined ? null : normalizedPublicText(command.publicValueSource);
+  const problem = source === null ? null : publicTextProblem('source', source);
+  if (problem !== null) return refuse('bad-public-value', problem.zh, problem.en);
   const record = {
     secretHex: command.secretHex,
     commitment: commitment(command.secretHex),
@@ -152,9 +167,45 @@ function seal(state: CeremonyState, command: Extract<CeremonyCommand, { type: 'c
     rules: command.rules,
     buildHash: command.buildHash,
     operatorKey: command.operatorKey,
+    publicValue: source === null ? null : { source, value: null },
   };
   return accept(state, { phase: 'sealed', seal: record }, [
-    { type: 'ceremony:sealed', commitment: record.commitment, planHash: record.planHash, buildHash: record.buildHash },
+    {
+      type: 'ceremony:sealed',
+      commitment: record.commitment,
+      planHash: record.planHash,
+      buildHash: record.buildHash,
+      publicValueSource: source,
+    },
+  ]);
+}
+
+/**
+ * Records the announced value, once. No "too late" case is needed: while a named value is missing no school can be
+ * drawn, so once any school is drawn the value is already in and a second entry is refused as such.
+ */
+function enterPublicValue(state: CeremonyState, typed: string): TransitionResult {
+  const seal = state.seal!;
+  if (seal.publicValue === null) {
+    return refuse(
+      'public-value-not-named',
+      '封装时未指定外部公开随机值的来源，不能录入：来源只能在封装时指定，以免事后挑选',
+      'no public value was named at the seal: only the seal can name its source, so nobody picks one afterwards',
+    );
+  }
+  const { source, value: entered } = seal.publicValue;
+  if (entered !== null) {
+    return refuse(
+      'public-value-already-entered',
+      `外部公开随机值已录入为“${entered}”，不能更改`,
+      `the public value is already entered as "${entered}"; it cannot change`,
+    );
+  }
+  const value = normalizedPublicText(typed);
+  const problem = publicTextProblem('value', value);
+  if (problem !== null) return refuse('bad-public-value', problem.zh, problem.en);
+  return accept(state, { seal: { ...seal, publicValue: { source, value } } }, [
+    { type: 'ceremony:public-value-entered', source, value },
   ]);
 }
 
@@ -339,6 +390,10 @@ function close(state: CeremonyState): TransitionResult {
       `these schools have not finished the draw, publication and teacher teams: ${names}`,
     );
   }
+  // Only a ceremony without a single draw (every school one class) gets here without the value: the seal certificate
+  // promised it, so it is still recorded before the close.
+  const announced = announcedValue(state);
+  if (!('publicValue' in announced)) return announced;
   // The secret is revealed now and never earlier: every school has been drawn exactly once, so knowing it can no
   // longer help anyone, and with it anyone can check the commitment and re-derive every seed.
   return accept(state, { phase: 'closed' }, [{ type: 'ceremony:closed', secretHex: state.seal!.secretHex }]);
@@ -350,6 +405,8 @@ function schoolSeed(
   purpose: SeedPurpose,
   contribution: string,
 ): { seed: Seed } | Extract<TransitionResult, { ok: false }> {
+  const announced = announcedValue(state);
+  if (!('publicValue' in announced)) return announced;
   const problem = contributionProblem(contribution);
   if (problem !== null) return refuse('bad-contribution', problem.zh, problem.en);
   const seal = state.seal!;
@@ -361,8 +418,25 @@ function schoolSeed(
       school: school.name,
       rosterHash: imported.rosterHash,
       contribution,
+      publicValue: announced.publicValue,
     }),
   };
+}
+
+/** The public value as the seeds take it: null when none was named; a refusal while a named one is not entered. */
+function announcedValue(
+  state: CeremonyState,
+): { publicValue: AnnouncedValue | null } | Extract<TransitionResult, { ok: false }> {
+  const named = state.seal!.publicValue;
+  if (named === null) return { publicValue: null };
+  if (named.value === null) {
+    return refuse(
+      'public-value-missing',
+      `封装时指定的外部公开随机值（${named.source}）尚未录入：公布后录入，才能继续`,
+      `the public value named at the seal (${named.source}) is not entered yet: enter it once announced to go on`,
+    );
+  }
+  return { publicValue: { source: named.source, value: named.value } };
 }
 
 function updateSchool(state: CeremonyState, school: SchoolRecord): Partial<CeremonyState> {

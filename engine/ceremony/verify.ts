@@ -208,6 +208,7 @@ function certificateCheck(certificate: Certificate, plan: unknown, state: Ceremo
     ['计划哈希', 'plan hash', certificate.planHash, seal.planHash],
     ['软件哈希', 'build hash', certificate.buildHash, seal.buildHash],
     ['分班规则', 'rules', certificate.rules, seal.rules],
+    ['外部公开随机值', 'public value', 'publicValue' in certificate ? certificate.publicValue : null, seal.publicValue],
     [BUNDLE_FILES.plan, BUNDLE_FILES.plan, plan, state.plan],
   ];
   const differing = fields.find(([, , stated, sealed]) => canonicalJson(stated) !== canonicalJson(sealed));
@@ -219,7 +220,18 @@ function certificateCheck(certificate: Certificate, plan: unknown, state: Ceremo
       `${en} differs from the seal in the audit chain: certificate ${canonicalJson(stated)}, chain ${canonicalJson(sealed)}`,
     );
   }
-  return pass(SUBJECT.certificate, '与审计链中的封装记录一致', 'matches the seal in the audit chain');
+  const { publicValue } = seal;
+  if (publicValue === null) {
+    return pass(SUBJECT.certificate, '与审计链中的封装记录一致', 'matches the seal in the audit chain');
+  }
+  // The one input no computation can check: the value must be what the named source really announced.
+  return pass(
+    SUBJECT.certificate,
+    `与审计链中的封装记录一致；外部公开随机值来源“${publicValue.source}”，录入值“${publicValue.value}”，` +
+      '已计入每所学校的种子：请与该来源的官方公告核对',
+    `matches the seal in the audit chain; the public value from "${publicValue.source}" was entered as ` +
+      `"${publicValue.value}" and is in every school's seed: check it against that source's official announcement`,
+  );
 }
 
 function schoolChecks(state: CeremonyState, schools: readonly BundleSchool[]): Check[] {
