@@ -17,7 +17,9 @@ const README = `# 阳光分班验证包 / Sunshine Class Draw verification bundl
 This folder holds everything needed to re-run this ceremony's draws. Check it with \`npx sunshine verify <this folder>\`
 or the offline verifier page; docs/verification.md explains every field and how to check by hand.
 
-- ${BUNDLE_FILES.certificate} — 封装证书数据与结束时公开的密钥 / seal certificate data and the secret revealed at the close
+- ${BUNDLE_FILES.certificate} — 封装证书数据与结束时公开的密钥；如封装时指定了外部公开随机值，还有其来源与录入值，
+  请与该来源的官方公告核对 / seal certificate data and the secret revealed at the close; with the external public
+  value's source and value when the seal named one: check the value against that source's official announcement
 - ${BUNDLE_FILES.plan} — 封装的计划 / the sealed plan
 - ${SCHOOLS_FOLDER}/<学校>.json — 引擎读取的名单（无身份证号）、家长代表随机数、种子、分班结果、教师团队 /
   the roster as the engine reads it (no ID numbers), the contribution, seed, classes and teacher teams

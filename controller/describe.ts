@@ -11,7 +11,14 @@ export function describeEvent(event: CeremonyEvent): string {
     case 'ceremony:sealed':
       return (
         `封装：软件哈希 ${event.buildHash}，计划哈希 ${event.planHash}，随机密钥承诺 ${event.commitment}` +
-        ` / sealed: build hash, plan hash and commitment to the secret recorded`
+        (event.publicValueSource === null ? '' : `，外部公开随机值来源 ${event.publicValueSource}`) +
+        ` / sealed: build hash, plan hash and commitment to the secret recorded` +
+        (event.publicValueSource === null ? '' : ', with the source of the public value')
+      );
+    case 'ceremony:public-value-entered':
+      return (
+        `外部公开随机值已录入：${event.value}（来源 ${event.source}），将计入每所学校的种子` +
+        ` / public value entered: it goes into every school's seed`
       );
     case 'ceremony:previewed':
       return '预览：各校申报数字已上屏 / preview: declared figures shown';

@@ -6,7 +6,8 @@ const R = 8;
 const P = 1;
 const KEY_BYTES = 32;
 
-export const MIN_PASSPHRASE_LENGTH = 8;
+// Defined in the protocol, so the console enforces the same length before sending.
+export { MIN_PASSPHRASE_LENGTH } from './protocol.ts';
 
 export function hashPassphrase(passphrase: string): string {
   const salt = randomBytes(16);

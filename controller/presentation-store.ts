@@ -27,11 +27,17 @@ export class PresentationStore {
   }
 }
 
-/** A missing or unreadable file (hand-edited, half-written by an old version) falls back to the default scene. */
+/**
+ * A missing or unreadable file (hand-edited, half-written) falls back to the default scene; one written by another
+ * version keeps the settings it shares with this one and takes the defaults for the others.
+ */
 function load(path: string): Presentation {
   if (!existsSync(path)) return DEFAULT_PRESENTATION;
   try {
-    const parsed = PresentationSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    const stored: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    const parsed = PresentationSchema.strip().safeParse(
+      typeof stored === 'object' && stored !== null ? { ...DEFAULT_PRESENTATION, ...stored } : stored,
+    );
     return parsed.success ? parsed.data : DEFAULT_PRESENTATION;
   } catch {
     return DEFAULT_PRESENTATION;

@@ -48,6 +48,14 @@ export const EventInfoSchema = z.strictObject({
 });
 export type EventInfo = z.infer<typeof EventInfoSchema>;
 
+/** An address phones can open: http(s) only, as typed by the operator or given to `sunshine serve --public-url`. */
+export const PublicUrlSchema = z
+  .url({
+    protocol: /^https?$/,
+    error: '应为 http:// 或 https:// 开头的网址 / must be an http:// or https:// address',
+  })
+  .max(300);
+
 export const PresentationSchema = z.strictObject({
   scene: z.enum(SCENES),
   /** The school of a school scene; null for the others. */
@@ -57,14 +65,24 @@ export const PresentationSchema = z.strictObject({
   contributionMode: z.enum(CONTRIBUTION_MODES),
   /** Length of a school's draw animation. */
   drawSeconds: z.number().int().min(5).max(120),
-  /** Grows by one each time the operator skips: displays jump to the end of the running animation. */
-  skips: z.number().int().min(0),
+  /**
+   * When the scene began, on the controller's clock (ms since 1970). A display that joins late — opened, reloaded,
+   * or reconnected after a restart — seeks the scene's animation to the same moment as the others.
+   */
+  sceneStartedAt: z.number().int().min(0),
+  /** The operator skipped the scene's animation: displays show its end state. A new scene starts unskipped. */
+  skipped: z.boolean(),
+  /**
+   * Where phones reach the result pages (`<publicUrl>/r/<学校>`, `/r/`, `/verify`): the hall's LAN address or a
+   * public site. Null: the address the display itself was opened at.
+   */
+  publicUrl: PublicUrlSchema.nullable(),
   event: EventInfoSchema,
 });
 export type Presentation = z.infer<typeof PresentationSchema>;
 
-/** What the operator may change in one request; `skips` only grows, through `skip: true`. */
-export const PresentationChangeSchema = PresentationSchema.omit({ skips: true })
+/** What the operator may change in one request; the scene's clock and skip are the controller's, set through `skip`. */
+export const PresentationChangeSchema = PresentationSchema.omit({ sceneStartedAt: true, skipped: true })
   .partial()
   .extend({ skip: z.literal(true).optional() })
   .strict();
@@ -77,24 +95,32 @@ export const DEFAULT_PRESENTATION: Presentation = {
   language: 'zh',
   contributionMode: 'digits',
   drawSeconds: 20,
-  skips: 0,
+  // The epoch: whatever scene a display derives on its own before the controller speaks, its animation is long over.
+  sceneStartedAt: 0,
+  skipped: false,
+  publicUrl: null,
   event: { title: '义务教育起始年级“阳光分班”现场会', district: '', date: '2026-08-28', supervision: '', notary: '' },
 };
 
-export function applyChange(presentation: Presentation, change: PresentationChange): Presentation {
+/** `now`: the controller's clock (ms since 1970), which starts a scene that changes. */
+export function applyChange(presentation: Presentation, change: PresentationChange, now: number): Presentation {
   const { skip, ...rest } = change;
-  const next = { ...presentation, ...rest, skips: presentation.skips + (skip ? 1 : 0) };
-  return SCHOOL_SCENES.includes(next.scene) ? next : { ...next, school: null };
+  const next = { ...presentation, ...rest };
+  if (!SCHOOL_SCENES.includes(next.scene)) next.school = null;
+  if (next.scene !== presentation.scene || next.school !== presentation.school) return startScene(next, now);
+  return skip ? { ...next, skipped: true } : next;
 }
 
-/** The scene that naturally follows a ceremony event. */
-export function sceneAfter(presentation: Presentation, event: CeremonyEvent): Presentation {
-  const show = (scene: Scene, school: string | null = null): Presentation => ({ ...presentation, scene, school });
+/** The scene that naturally follows a ceremony event: always started afresh, as the event is new to show. */
+export function sceneAfter(presentation: Presentation, event: CeremonyEvent, now: number): Presentation {
+  const show = (scene: Scene, school: string | null = null) => startScene({ ...presentation, scene, school }, now);
   switch (event.type) {
     case 'plan:set':
     case 'ceremony:unsealed':
       return show('standby');
+    // The seal, and the public value it named once announced: both belong to the seal certificate the hall sees.
     case 'ceremony:sealed':
+    case 'ceremony:public-value-entered':
       return show('seal');
     case 'ceremony:previewed':
       return show('preview');
@@ -109,4 +135,17 @@ export function sceneAfter(presentation: Presentation, event: CeremonyEvent): Pr
     case 'ceremony:closed':
       return show('closing');
   }
+}
+
+/** The scene after a batch of events, as the controller moves it. */
+export function presentationAfter(
+  presentation: Presentation,
+  events: readonly CeremonyEvent[],
+  now: number,
+): Presentation {
+  return events.reduce((shown, event) => sceneAfter(shown, event, now), presentation);
+}
+
+function startScene(presentation: Presentation, now: number): Presentation {
+  return { ...presentation, sceneStartedAt: Math.max(0, Math.round(now)), skipped: false };
 }

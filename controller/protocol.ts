@@ -4,13 +4,14 @@
  * Browser-safe: zod and type-only imports from the pure engine, nothing from Node.
  */
 import { z } from 'zod';
-import type { Presentation, PresentationChange } from './presentation.ts';
+import { SCENES, type Presentation, type PresentationChange } from './presentation.ts';
 import type { DeclaredFigures, Plan, Stage } from '../engine/ceremony/plan.ts';
 import type {
   CeremonyEvent,
   DrawRecord,
   Mismatch,
   Phase,
+  PublicValue,
   Refusal,
   RefusalCode,
   SchoolStatus,
@@ -30,6 +31,9 @@ export type Handshake = z.infer<typeof HandshakeSchema>;
 
 /** Largest file a request may carry (an .xlsx roster of a few thousand students is well under this). */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+/** The shortest operator passphrase, in characters: the console checks it before sending, the controller again. */
+export const MIN_PASSPHRASE_LENGTH = 8;
 
 const name = z.string().min(1).max(100);
 const reason = z.string().max(1000);
@@ -78,7 +82,11 @@ export const OperatorRequestSchema = z.discriminatedUnion('type', [
     passphrase: z.string().max(200),
     /** The assignment rules to seal; the engine's defaults when absent. */
     rules: RulesSchema.optional(),
+    /** Names an external public value (e.g. a lottery draw announced after the seal) that every seed will take. */
+    publicValueSource: z.string().max(1000).optional(),
   }),
+  /** The value announced by the source named at the seal, typed in before the first draw; once only. */
+  z.strictObject({ type: z.literal('ceremony:enter-public-value'), value: z.string().max(1000) }),
   z.strictObject({ type: z.literal('ceremony:preview') }),
   z.strictObject({ type: z.literal('ceremony:unseal') }),
   z.strictObject({
@@ -165,6 +173,8 @@ export interface Snapshot {
     readonly buildHash: string;
     /** The seal's secret, present only once the ceremony is closed: anyone can then check it against `commitment`. */
     readonly secretHex?: string;
+    /** The external public value named at the seal (null when none), with its value once entered. */
+    readonly publicValue: PublicValue | null;
   } | null;
   readonly schools: readonly SchoolView[];
 }
@@ -185,6 +195,64 @@ export interface Update {
   readonly snapshot: Snapshot;
 }
 
+/** When a step was done: the controller's clock at its audit entry (ISO 8601); null while it is not done. */
+type DoneAt = string | null;
+
+export interface SchoolTimes {
+  readonly importedAt: DoneAt;
+  readonly drawnAt: DoneAt;
+  readonly publishedAt: DoneAt;
+  readonly teachersDrawnAt: DoneAt;
+}
+
+/**
+ * When each step of the ceremony was done, read from the audit log. Kept out of the snapshot, which stays a function
+ * of the commands alone: replaying them anywhere gives the same snapshot, while these times belong to this one run.
+ */
+export interface CeremonyTimes {
+  readonly sealedAt: DoneAt;
+  readonly previewedAt: DoneAt;
+  readonly unsealedAt: DoneAt;
+  readonly closedAt: DoneAt;
+  /** By school name; a school not yet imported has no entry. */
+  readonly schools: Readonly<Record<string, SchoolTimes>>;
+}
+
+/** One audit log entry as consoles list it: enough to compare, entry by entry, with the printed chain. */
+export interface AuditSummary {
+  readonly seq: number;
+  readonly at: string;
+  /** Who sent it: `console:<socket id>`, `cli`, `demo` … */
+  readonly actor: string;
+  readonly kind: 'command' | 'refusal';
+  /** The request's type (`school:draw` …); null for a refused request too malformed to have one. */
+  readonly type: string | null;
+  /** The school it concerns, if any. */
+  readonly school: string | null;
+  /** The entry's SHA-256 in the chain (hex). */
+  readonly hash: string;
+}
+
+/** A display says what it shows whenever that changes (the scene it falls back to included) and how big it is. */
+export const DisplayShowingSchema = z.strictObject({
+  scene: z.enum(SCENES),
+  school: name.nullable(),
+  /** The screen in device pixels. */
+  width: z.number().int().min(0).max(100_000),
+  height: z.number().int().min(0).max(100_000),
+});
+export type DisplayShowing = z.infer<typeof DisplayShowingSchema>;
+
+/** A connected display, as the consoles list it. */
+export interface DisplayPresence {
+  readonly id: string;
+  /** Screen size and browser, e.g. `1920×1080 · Chrome`. */
+  readonly label: string;
+  readonly connectedAt: string;
+  /** Null until the display has said. */
+  readonly showing: { readonly scene: DisplayShowing['scene']; readonly school: string | null } | null;
+}
+
 export interface ServerToClientEvents {
   /** Sent on every (re)connection, before any update. */
   'ceremony:snapshot': (snapshot: Snapshot) => void;
@@ -194,6 +262,12 @@ export interface ServerToClientEvents {
   'session:status': (status: SessionStatus) => void;
   /** Sent on every (re)connection and after every change: what the displays show. */
   'presentation:update': (presentation: Presentation) => void;
+  /** Sent on every (re)connection and after each accepted command. */
+  'ceremony:times': (times: CeremonyTimes) => void;
+  /** To consoles, on connecting and whenever a display comes, goes or shows something else. */
+  'displays:update': (displays: readonly DisplayPresence[]) => void;
+  /** To consoles, on connecting and after each new audit entry: the newest entries, oldest first. */
+  'audit:tail': (entries: readonly AuditSummary[]) => void;
 }
 
 export interface ClientToServerEvents {
@@ -204,6 +278,10 @@ export interface ClientToServerEvents {
   'snapshot:get': (reply: (snapshot: Snapshot) => void) => void;
   /** The operator changes what the displays show (validated against PresentationChangeSchema). */
   'presentation:set': (change: PresentationChange, reply: (result: Result<Presentation>) => void) => void;
+  /** The controller's clock (ms since 1970), so a client can tell how far its own is off. */
+  'clock:get': (reply: (controllerNow: number) => void) => void;
+  /** A display reports what it shows (validated against DisplayShowingSchema); other roles are ignored. */
+  'display:showing': (showing: DisplayShowing) => void;
 }
 
 /** `connect_error` carries this as `error.data` when the handshake is refused. */

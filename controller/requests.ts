@@ -69,6 +69,8 @@ export async function toCommand(
           rules: request.rules ?? { ...DEFAULT_OPTIONS },
           buildHash,
           operatorKey: hashPassphrase(request.passphrase),
+          // Left out when none is named, so such a seal is logged exactly as before public values existed.
+          ...(request.publicValueSource === undefined ? {} : { publicValueSource: request.publicValueSource }),
         },
       };
     }
@@ -95,6 +97,7 @@ export async function toCommand(
       return { command: { type: 'school:import', school, fileName, roster, acceptMismatchReason } };
     }
     case 'plan:set':
+    case 'ceremony:enter-public-value':
     case 'ceremony:preview':
     case 'ceremony:unseal':
     case 'school:draw':
@@ -110,7 +113,7 @@ export function loggedRequest(request: OperatorRequest): unknown {
   if ('content' in request) {
     return { ...request, content: { bytes: request.content.length, sha256: sha256Hex(request.content) } };
   }
-  if (request.type === 'ceremony:seal') return { type: request.type };
+  if (request.type === 'ceremony:seal') return { type: request.type, publicValueSource: request.publicValueSource };
   return request;
 }
 

@@ -65,6 +65,7 @@ export function toSnapshot(state: CeremonyState, names: NameVisibility): Snapsho
             planHash: seal.planHash,
             rules: seal.rules,
             buildHash: seal.buildHash,
+            publicValue: seal.publicValue,
             // Revealed at the close and never before: until every school is drawn, the secret would let someone
             // foresee a draw from its contribution.
             ...(state.phase === 'closed' ? { secretHex: seal.secretHex } : {}),

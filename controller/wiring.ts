@@ -7,6 +7,8 @@ import { buildHash } from './build-hash.ts';
 import { PresentationStore } from './presentation-store.ts';
 import { MAX_FILE_BYTES } from './protocol.ts';
 import { createApp } from './server/http.ts';
+import { operatorDownloads } from './server/operator-http.ts';
+import { resultPages } from './server/results.ts';
 import { attachSockets, type ControllerServer } from './server/sockets.ts';
 import { CeremonyService, type ServiceOptions } from './service.ts';
 import { AuditLog } from './storage/audit-log.ts';
@@ -41,13 +43,20 @@ export interface RunningController extends Ceremony {
 
 /** Starts the controller on `port` (0 picks a free one) over an opened ceremony. */
 export async function startController(ceremony: Ceremony, port: number): Promise<RunningController> {
-  const server = createServer(createApp(ceremony.service));
+  // The operator's downloads need the log (seal and close times) and the presentation (event, public address).
+  const downloads = operatorDownloads(ceremony);
+  const app = createApp(ceremony.service).use(downloads.router);
+  // The result pages a crowd of phones asks for go out from memory before Express sees them (server/results.ts).
+  const pages = resultPages(ceremony.service);
+  const server = createServer((request, response) => {
+    if (!pages.answer(request, response)) app(request, response);
+  });
   const io: ControllerServer = new Server(server, {
     serveClient: false,
     // Room for a roster file and the rest of the message around it.
     maxHttpBufferSize: MAX_FILE_BYTES + 1024 * 1024,
   });
-  attachSockets(io, ceremony.service, ceremony.presentations);
+  attachSockets(io, ceremony.service, ceremony.presentations, ceremony.log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, resolve);
@@ -57,6 +66,7 @@ export async function startController(ceremony: Ceremony, port: number): Promise
     port: (server.address() as AddressInfo).port,
     close: async () => {
       await io.close();
+      await downloads.close();
       ceremony.log.close();
     },
   };

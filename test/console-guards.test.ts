@@ -181,12 +181,15 @@ it('comes back to the same screen, in charge, after a reload and after a control
   await screenshot(page, 'guards-4-passphrase');
   await login(page);
   await page.getByRole('heading', { name: '分班结果' }).waitFor();
-  const journalBefore = await page.locator('.journal li').count();
+  // The audit tail is the controller's log, not this page's memory: a reload shows the very same entries.
+  const auditTail = page.getByTestId('audit-tail').locator('li');
+  await expect.poll(() => auditTail.count()).toBe(rig.controller.log.chain().length);
+  const tailBefore = await auditTail.allTextContents();
 
   await page.reload();
   await page.getByRole('heading', { name: '分班结果' }).waitFor();
   await page.getByText('操作席', { exact: true }).waitFor();
-  expect(await page.locator('.journal li').count()).toBeGreaterThan(journalBefore);
+  await expect.poll(() => auditTail.allTextContents()).toEqual(tailBefore);
   await hold(page, '公示');
   await until(() => rig.snapshot.schools[2]!.status === 'published', 'the publication');
 

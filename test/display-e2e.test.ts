@@ -15,7 +15,9 @@ import {
   Rig,
   testSchool,
   type TestSchool,
+  withTwins,
 } from './display-harness.ts';
+import { FIXED_SERVICES } from './support/demo-ceremony.ts';
 
 let browser: BrowserContext;
 const rigs: Rig[] = [];
@@ -48,10 +50,16 @@ const east: TestSchool = {
 const west = testSchool('西山中学', 60, 4);
 const north = testSchool('北岭小学', 20, 1, false);
 const MISMATCH_REASON = '一名学生性别登记有误，已核实';
+const PUBLIC_URL = 'https://jyj.example.gov.cn/yangguang/';
 
 const scene = (page: Page, name: string) => page.waitForSelector(`[data-testid="scene-${name}"]`);
 const texts = (page: Page, testid: string) => page.locator(`[data-testid="${testid}"]`).allInnerTexts();
 const snapshotOf = (rig: Rig): Promise<Snapshot> => rig.operator.socket.emitWithAck('snapshot:get');
+/** Students placed in their classes so far, as the hall sees the counts. */
+const placed = (page: Page) =>
+  page.$$eval('[data-testid="class-count"]', (counts) =>
+    counts.reduce((sum, count) => sum + Number(count.textContent), 0),
+  );
 
 /** Class sizes as the display shows them, and as the controller computed them. */
 async function expectFinalClasses(page: Page, rig: Rig, school: TestSchool, withinMs = 15_000): Promise<void> {
@@ -90,6 +98,13 @@ describe('the hall display', () => {
     expect(await page.getAttribute('[data-testid="scene-seal"] [data-qr]', 'data-qr')).toBe(seal!.commitment);
     expect(await page.textContent('[data-testid="scene-seal"]')).toContain(DISPLAY_EVENT.notary);
     expect(await page.textContent('[data-testid="sealed-rules"]')).toContain('多胞胎同班');
+    // The seal's time from the audit log, in the hall's local time.
+    const sealedAt = FIXED_SERVICES.clock.now();
+    const two = (value: number) => String(value).padStart(2, '0');
+    expect(await page.textContent('[data-testid="sealed-at"]')).toContain(
+      `${sealedAt.getFullYear()}年${sealedAt.getMonth() + 1}月${sealedAt.getDate()}日 ` +
+        `${two(sealedAt.getHours())}:${two(sealedAt.getMinutes())}:${two(sealedAt.getSeconds())}`,
+    );
     expect(await page.textContent('[data-testid="seal-state"]')).toContain('✓');
 
     await rig.run({ type: 'ceremony:preview' });
@@ -151,6 +166,10 @@ describe('the hall display', () => {
     expect(await page.textContent('[data-testid="result-url"]')).toContain('/r/西山中学');
     const resultQr = await page.getAttribute('[data-testid="scene-result"] [data-qr]', 'data-qr');
     expect(resultQr).toBe(`http://127.0.0.1:${rig.port}/r/${encodeURIComponent('西山中学')}`);
+    // Phones may reach the results elsewhere (a public site): the QR code follows at once.
+    await rig.present({ publicUrl: PUBLIC_URL });
+    await page.waitForSelector(`[data-qr="${PUBLIC_URL}r/${encodeURIComponent('西山中学')}"]`);
+    expect(await page.textContent('[data-testid="result-url"]')).toBe('jyj.example.gov.cn/yangguang/r/西山中学');
 
     await rig.run({ type: 'school:teachers', school: west.plan.name, draw: { kind: 'lottery', contribution: '42' } });
     await scene(page, 'teachers');
@@ -179,6 +198,10 @@ describe('the hall display', () => {
     expect(await page.textContent('[data-testid="scene-closing"]')).toContain(seal!.commitment.slice(0, 4));
     // The secret is revealed at the close and checked, in the hall, against the commitment shown since the seal.
     expect(await page.textContent('[data-testid="secret-check"]')).toContain('✓ SHA-256 与封装承诺一致');
+    const closingQrs = await page.$$eval('[data-testid="scene-closing"] [data-qr]', (codes) =>
+      codes.map((code) => code.getAttribute('data-qr')),
+    );
+    expect(closingQrs).toEqual([`${PUBLIC_URL}r/`, `${PUBLIC_URL}verify`]);
     expect(await page.textContent('[data-testid="current-step"]')).toContain('全部完成');
 
     await rig.present({ language: 'en', theme: 'stage' });
@@ -215,6 +238,87 @@ describe('the hall display', () => {
     await scene(page, 'teachers');
     await rig.present({ theme: 'stage' });
     await page.waitForSelector('.theme-stage');
+  });
+
+  it('joins a running draw where the other displays are, whatever its own clock says, and still skips', async () => {
+    const rig = await startRig();
+    // 60 students in 12 s: five land each second.
+    await rig.present({ drawSeconds: 12 });
+    await rig.sealAndPreview([west]);
+    await rig.run({ type: 'ceremony:unseal' });
+    await rig.importSchool(west);
+    const first = await openDisplay(browser, rig.displayUrl);
+    await rig.drawSchool(west);
+    await scene(first, 'draw');
+    await first.waitForTimeout(2000);
+
+    /** Opened mid-draw (as after a reload) on a machine whose clock is an hour fast, it shows what the first shows. */
+    const expectInStep = async (late: Page) => {
+      await scene(late, 'draw');
+      await late.waitForTimeout(300);
+      const [shown, shownLate] = await Promise.all([placed(first), placed(late)]);
+      expect(shown).toBeGreaterThan(5);
+      expect(shown).toBeLessThan(55);
+      expect(Math.abs(shownLate - shown), `${shownLate} placed against ${shown}`).toBeLessThanOrEqual(5);
+    };
+    const clockFast = await openDisplay(browser, rig.displayUrl, FULL_HD, false, 3_600_000);
+    await expectInStep(clockFast);
+    // After a controller restart too: the scene's start was kept with the presentation.
+    await rig.restart(200);
+    const clockSlow = await openDisplay(browser, rig.displayUrl, FULL_HD, false, -3_600_000);
+    await expectInStep(clockSlow);
+
+    await rig.present({ skip: true });
+    for (const page of [first, clockFast, clockSlow]) await expectFinalClasses(page, rig, west, 1500);
+  });
+
+  it('flies twins as one linked card bearing both names, into one class', async () => {
+    const rig = await startRig();
+    // Eight a class: each class's whole list fits on the final page.
+    const south = withTwins(testSchool('南塘小学', 16, 2, false));
+    const [twin, sibling] = south.roster.students.map((student) => student.name) as [string, string];
+    expect(twin).not.toBe(sibling);
+    await rig.sealAndPreview([south]);
+    await rig.run({ type: 'ceremony:unseal' });
+    await rig.importSchool(south);
+    const page = await openDisplay(browser, rig.displayUrl);
+    // Cards are painted on a canvas: note every label painted, then reload so the display runs with the note.
+    await page.addInitScript(() => {
+      const painted: string[] = [];
+      Object.assign(window, { painted });
+      type FillText = (
+        this: CanvasRenderingContext2D,
+        ...text: Parameters<CanvasRenderingContext2D['fillText']>
+      ) => void;
+      const { prototype } = CanvasRenderingContext2D;
+      const fillText = Object.getOwnPropertyDescriptor(prototype, 'fillText')!.value as FillText;
+      prototype.fillText = function (text, ...rest) {
+        painted.push(text);
+        fillText.call(this, text, ...rest);
+      };
+    });
+    await page.reload();
+    await scene(page, 'roster');
+
+    await rig.drawSchool(south);
+    const paintedSoFar = () => (window as unknown as { painted: string[] }).painted;
+    await page.waitForFunction(
+      (name) => (window as unknown as { painted: string[] }).painted.some((label) => label.includes(name)),
+      twin,
+    );
+    // Once the twins have flown, the rest of the animation has nothing more to show.
+    await rig.present({ skip: true });
+    await expectFinalClasses(page, rig, south, 1500);
+    const painted = await page.evaluate(paintedSoFar);
+    const card = painted.find((label) => label.includes(twin));
+    expect([`${twin} · ${sibling}`, `${sibling} · ${twin}`]).toContain(card);
+    expect(painted.filter((label) => label.includes(sibling))).toEqual([card]);
+    // Both land in the same class, on screen as in the controller's draw.
+    const columns = await page.locator('[data-testid="final-lists"] [data-testid="class-column"]').allInnerTexts();
+    const classOfTwin = columns.findIndex((column) => column.includes(twin));
+    expect(columns[classOfTwin]).toContain(sibling);
+    const { classOf } = (await snapshotOf(rig)).schools[0]!.draw!;
+    expect([classOf[0], classOf[1]]).toEqual([classOfTwin + 1, classOfTwin + 1]);
   });
 
   it('shows the reconnecting notice while the controller is away', async () => {

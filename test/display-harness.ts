@@ -72,7 +72,22 @@ export interface TestSchool {
 }
 
 export function testSchool(name: string, students: number, classes: number, withScores = true): TestSchool {
-  const roster = syntheticRoster({ students, withScores, label: `display/${name}` });
+  return schoolOf(name, syntheticRoster({ students, withScores, label: `display/${name}` }), classes);
+}
+
+/** The school with its first two students made twins (same family name, same group), whatever the roster had. */
+export function withTwins(school: TestSchool): TestSchool {
+  const [first, second, ...rest] = school.roster.students;
+  if (first === undefined || second === undefined) throw new Error('twins need two students');
+  const twins = [first, { ...second, name: [...first.name][0]! + [...second.name].slice(1).join('') }].map(
+    (student) => ({ ...student, siblingGroup: 'TWINS' }),
+  );
+  return schoolOf(school.plan.name, { ...school.roster, students: [...twins, ...rest] }, school.plan.classes);
+}
+
+function schoolOf(name: string, roster: Roster, classes: number): TestSchool {
+  const students = roster.students.length;
+  const withScores = roster.subjects.length > 0;
   const boys = roster.students.filter((student) => student.gender === 'M').length;
   return {
     plan: {
@@ -178,16 +193,26 @@ export class Rig {
   }
 }
 
-/** Opens the display in a new tab and waits until it shows a scene; optionally as a reduced-motion system would. */
+/**
+ * Opens the display in a new tab and waits until it shows a scene; optionally as a reduced-motion system would, or
+ * on a machine whose clock is `clockAheadMs` ahead of the controller's.
+ */
 export async function openDisplay(
   context: BrowserContext,
   url: string,
   viewport: Viewport = FULL_HD,
   reducedMotion = false,
+  clockAheadMs = 0,
 ): Promise<Page> {
   const page = await context.newPage();
   await page.setViewportSize(viewport);
   if (reducedMotion) await page.emulateMedia({ reducedMotion: 'reduce' });
+  if (clockAheadMs !== 0) {
+    await page.addInitScript((ahead) => {
+      const machineNow = Date.now.bind(Date);
+      Date.now = () => machineNow() + ahead;
+    }, clockAheadMs);
+  }
   await page.goto(url);
   await page.waitForSelector('[data-testid^="scene-"]');
   return page;

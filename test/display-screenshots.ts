@@ -84,6 +84,8 @@ try {
   await rig.present({ scene: 'contribution', school: junior.plan.name });
   await shot(page, '07-contribution-stopped');
 
+  // Phones reach the results at the hall's LAN address, as `sunshine serve --public-url` would set it.
+  await rig.present({ publicUrl: 'http://192.168.1.20:8080' });
   await rig.run({ type: 'school:publish', school: junior.plan.name });
   await shot(page, '08a-result');
   await shot(page, '08b-result-720', { width: 1280, height: 720 });

@@ -1,10 +1,14 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { serveCommand } from '../controller/cli/serve.ts';
 import type { Presentation } from '../controller/presentation.ts';
 import { openCeremony, startController, type RunningController } from '../controller/wiring.ts';
 import { connectLive, type LiveSocket } from '../controller/live-client.ts';
 import type { Handshake } from '../controller/protocol.ts';
 import { command } from './support/client.ts';
 import { FIXED_SERVICES, demoRequests, tempDataDir } from './support/demo-ceremony.ts';
+import { startServer, stopServers } from './support/server-process.ts';
 
 const running: RunningController[] = [];
 const sockets: LiveSocket[] = [];
@@ -35,6 +39,7 @@ async function until(condition: () => boolean): Promise<void> {
 afterEach(async () => {
   for (const socket of sockets.splice(0)) socket.close();
   for (const controller of running.splice(0)) await controller.close();
+  stopServers();
 });
 
 describe('what the displays show', () => {
@@ -43,7 +48,7 @@ describe('what the displays show', () => {
     const controller = await boot(dataDir);
     const operator = await watch(controller.port, { role: 'console' });
     const display = await watch(controller.port, { role: 'display' });
-    expect(display.shown[0]).toMatchObject({ scene: 'standby', theme: 'hall', language: 'zh', skips: 0 });
+    expect(display.shown[0]).toMatchObject({ scene: 'standby', theme: 'hall', language: 'zh', skipped: false });
 
     const refused = await display.socket.emitWithAck('presentation:set', { theme: 'stage' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'not-operator' } });
@@ -82,5 +87,19 @@ describe('what the displays show', () => {
     expect(scenes).toContain(`result:${school}`);
     expect(scenes.slice(0, 3)).toEqual(['standby', 'seal', 'preview']);
     expect(scenes.at(-1)).toBe('closing');
+  });
+
+  it('points phones at the address `sunshine serve --public-url` gives, and refuses one that is no web address', async () => {
+    const dataDir = tempDataDir();
+    const io = { out: () => undefined, err: () => undefined };
+    await expect(serveCommand(['--data', dataDir, '--public-url', 'ftp://192.168.1.20'], io)).rejects.toThrow(
+      /--public-url 应为 http:\/\/ 或 https:\/\/ 开头的网址/,
+    );
+    expect(existsSync(join(dataDir, 'presentation.json'))).toBe(false);
+
+    const publicUrl = 'http://192.168.1.20:8080';
+    const server = startServer(dataDir, '--public-url', publicUrl);
+    const display = await watch((await server.port)!, { role: 'display' });
+    expect(display.shown[0]).toMatchObject({ scene: 'standby', publicUrl });
   });
 });

@@ -16,6 +16,7 @@ export const CEREMONY_STEPS = [
   'preview',
   'unseal',
   'import',
+  'public-value',
   'draw',
   'publish',
   'teachers',
@@ -25,7 +26,7 @@ export type Step = (typeof CEREMONY_STEPS)[number];
 
 export const CEREMONY_USAGE = `sunshine ceremony --plan plan.csv --rosters 名单目录 DIR [--data 目录 DIR]
     [--contribution 数字 DIGITS] [--until ${CEREMONY_STEPS.join('|')}] [--passphrase 口令]
-    [--accept-mismatch 理由 REASON]
+    [--accept-mismatch 理由 REASON] [--public-value-source 来源 SOURCE [--public-value 公布值 VALUE]]
     ${RULES_USAGE}`;
 
 /**
@@ -41,6 +42,8 @@ export async function ceremonyCommand(args: string[], io: Io, env: NodeJS.Proces
     until: { type: 'string' },
     passphrase: { type: 'string' },
     'accept-mismatch': { type: 'string' },
+    'public-value-source': { type: 'string' },
+    'public-value': { type: 'string' },
     ...RULE_FLAGS,
   });
   if (values.plan === undefined || values.rosters === undefined) {
@@ -60,6 +63,8 @@ export async function ceremonyCommand(args: string[], io: Io, env: NodeJS.Proces
     passphrase,
     rules: rulesFrom(values),
     acceptMismatchReason: values['accept-mismatch'] ?? null,
+    publicValueSource: values['public-value-source'] ?? null,
+    publicValue: values['public-value'] ?? null,
   };
 
   const ceremony = openOrExplain(dataDirectory(values.data, env), io);
@@ -96,21 +101,34 @@ export interface CeremonyScript {
   readonly acceptMismatchReason: string | null;
   /** The assignment rules to seal. */
   readonly rules: SealedRules;
+  /** The external public value's source, named at the seal; null for none. */
+  readonly publicValueSource: string | null;
+  /** Its announced value, entered after the imports; null to enter none (a named one then stops the draws). */
+  readonly publicValue: string | null;
 }
 
 /**
- * The operator requests of each step, in the official order: all imports, then the draws, the publications and the
- * teacher teams school by school. `schools` names the schools that need a draw, once the plan is set.
+ * The operator requests of each step, in the official order: all imports, the public value (when one is given),
+ * then the draws, the publications and the teacher teams school by school. `schools` names the schools that need a draw, once the plan is set.
  */
 export function ceremonySteps(
   script: CeremonyScript,
   schools: () => readonly string[],
 ): Record<Step, () => Promise<OperatorRequest[]>> {
   const { planFile, rosterDir, rosterFiles, contribution, passphrase, acceptMismatchReason, rules } = script;
+  const { publicValueSource, publicValue } = script;
   const each = (request: (school: string) => OperatorRequest) => () => Promise.resolve(schools().map(request));
   return {
     plan: async () => [{ type: 'plan:import', fileName: basename(planFile), content: await readBytes(planFile) }],
-    seal: () => Promise.resolve([{ type: 'ceremony:seal', passphrase, rules }]),
+    seal: () =>
+      Promise.resolve([
+        {
+          type: 'ceremony:seal',
+          passphrase,
+          rules,
+          ...(publicValueSource === null ? {} : { publicValueSource }),
+        },
+      ]),
     preview: () => Promise.resolve([{ type: 'ceremony:preview' }]),
     unseal: () => Promise.resolve([{ type: 'ceremony:unseal' }]),
     import: () =>
@@ -127,6 +145,8 @@ export function ceremonySteps(
           return { type: 'school:import', school, fileName, content, acceptMismatchReason };
         }),
       ),
+    'public-value': () =>
+      Promise.resolve(publicValue === null ? [] : [{ type: 'ceremony:enter-public-value', value: publicValue }]),
     draw: each((school) => ({ type: 'school:draw', school, contribution })),
     publish: each((school) => ({ type: 'school:publish', school })),
     teachers: each((school) => ({ type: 'school:teachers', school, draw: { kind: 'lottery', contribution } })),

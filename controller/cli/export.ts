@@ -2,6 +2,17 @@
 import { UsageError } from './args.ts';
 import { EXPORT_BUNDLE_USAGE, exportBundleCommand } from './bundle.ts';
 import type { Io } from './io.ts';
+import {
+  EXPORT_CSV_USAGE,
+  EXPORT_EXCEL_USAGE,
+  EXPORT_MEDIA_USAGE,
+  EXPORT_PRINT_USAGE,
+  exportCsvCommand,
+  exportExcelCommand,
+  exportMediaCommand,
+  exportPrintCommand,
+} from './print.ts';
+import { EXPORT_SITE_USAGE, exportSiteCommand } from './site.ts';
 
 interface Exporter {
   readonly usage: string;
@@ -10,6 +21,11 @@ interface Exporter {
 
 const EXPORTERS: Readonly<Record<string, Exporter>> = {
   bundle: { usage: EXPORT_BUNDLE_USAGE, run: exportBundleCommand },
+  print: { usage: EXPORT_PRINT_USAGE, run: exportPrintCommand },
+  media: { usage: EXPORT_MEDIA_USAGE, run: exportMediaCommand },
+  excel: { usage: EXPORT_EXCEL_USAGE, run: exportExcelCommand },
+  csv: { usage: EXPORT_CSV_USAGE, run: exportCsvCommand },
+  site: { usage: EXPORT_SITE_USAGE, run: exportSiteCommand },
 };
 
 export const EXPORT_USAGE = Object.values(EXPORTERS)

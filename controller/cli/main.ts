@@ -23,6 +23,8 @@ const USAGE = `阳光分班 Sunshine Class Draw
       check the audit log's hash chain, report the first break, then replay and compare the stored results
   ${EXPORT_USAGE}
       仪式结束后导出验证包（密钥、名单、随机数、结果、审计链）/ after the close, write the verification bundle
+      公示后打印名单（PDF，一式四份）、封装证书与总报告、媒体图片、省平台 Excel/CSV /
+      print the lists (PDF, four copies), seal certificate and final report, media images, platform Excel/CSV
   ${VERIFY_USAGE}
       复核验证包：承诺、审计链，并重算每所学校的分班；不一致则退出码 1
       check a bundle: commitment, audit chain, and every school's draw recomputed; exit 1 on any mismatch

@@ -1,17 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import type { PlanSchool } from '../../engine/ceremony/plan.ts';
-import type { EventInfo } from '../presentation.ts';
+import { PublicUrlSchema, type EventInfo } from '../presentation.ts';
 import { describeRefusal } from '../describe.ts';
 import { readPlanFile } from '../plan-file.ts';
+import { resultPagePath } from '../publication/model.ts';
 import type { CeremonyService } from '../service.ts';
 import { startController, type RunningController } from '../wiring.ts';
-import { dataDirectory, parseCommandArgs, wholeNumber } from './args.ts';
+import { dataDirectory, parseCommandArgs, UsageError, wholeNumber } from './args.ts';
 import { DEMO_DISTRICT, DEMO_STAGES } from './demo.ts';
 import type { Io } from './io.ts';
 import { openOrExplain } from './open.ts';
 
-export const SERVE_USAGE = 'sunshine serve [--data 目录 DIR] [--port N] [--demo]';
+export const SERVE_USAGE = 'sunshine serve [--data 目录 DIR] [--port N] [--demo] [--public-url 手机访问地址 URL]';
 const DEFAULT_PORT = 8080;
 
 /** The demo district's event, marked as a demonstration wherever it is shown. */
@@ -29,8 +30,10 @@ export async function serveCommand(args: string[], io: Io, env: NodeJS.ProcessEn
     data: { type: 'string' },
     port: { type: 'string' },
     demo: { type: 'boolean' },
+    'public-url': { type: 'string' },
   });
   const port = wholeNumber(values.port ?? env['PORT'], '--port', 0) ?? DEFAULT_PORT;
+  const publicUrl = publicAddress(values['public-url']);
   const dataDir = dataDirectory(values.data, env);
   const ceremony = openOrExplain(dataDir, io);
   if (ceremony === null) return 4;
@@ -38,6 +41,8 @@ export async function serveCommand(args: string[], io: Io, env: NodeJS.ProcessEn
     if (!(await preloadDemoPlan(ceremony.service, io))) return 3;
     ceremony.presentations.set({ ...ceremony.presentations.presentation, event: DEMO_EVENT });
   }
+  // The displays' QR codes point there; without the flag, whatever the console last set stays.
+  if (publicUrl !== undefined) ceremony.presentations.set({ ...ceremony.presentations.presentation, publicUrl });
 
   let running: RunningController;
   try {
@@ -55,6 +60,15 @@ export async function serveCommand(args: string[], io: Io, env: NodeJS.ProcessEn
   });
   await running.close();
   return 0;
+}
+
+/** `--public-url`: where phones reach the result pages (the hall's LAN address or a public site). */
+function publicAddress(value: string | undefined): string | undefined {
+  if (value === undefined || PublicUrlSchema.safeParse(value).success) return value;
+  throw new UsageError(
+    `--public-url 应为 http:// 或 https:// 开头的网址，收到“${value}”`,
+    `--public-url must be an http:// or https:// address, got "${value}"`,
+  );
 }
 
 /** With --demo on a fresh data directory, the bundled district's primary and junior plans become the plan. */
@@ -83,7 +97,10 @@ function printAddresses(running: RunningController, dataDir: string, io: Io): vo
   io.out(`控制台 console:  ${bases.map((base) => `${base}/console`).join('  ')}`);
   io.out(`大屏 display:    ${bases.map((base) => `${base}/display`).join('  ')}`);
   io.out(`状态 health:     ${bases[0]}/healthz`);
+  // The addresses the display's QR codes carry: the public URL when one is set.
+  const results = running.presentations.presentation.publicUrl?.replace(/\/+$/, '') ?? bases[0];
+  io.out(`结果页 results:  ${results}/r/`);
   for (const school of running.service.state.schools.filter((found) => found.status !== 'skipped')) {
-    io.out(`结果页 results:  ${bases[0]}/r/${encodeURIComponent(school.name)}  (${school.name})`);
+    io.out(`结果页 results:  ${results}${resultPagePath(school.name)}  (${school.name})`);
   }
 }

@@ -2,10 +2,15 @@
  * The live protocol: roles checked at the handshake, one operator console at a time, every payload validated by the
  * service, and every accepted command broadcast as events plus the new snapshot. Names are in clear for displays and
  * consoles (the roster is shown in the hall) and masked for public clients; ID numbers are masked for everyone.
+ * Consoles also follow the audit log's tail and which displays are connected.
+ *
+ * Scenes are timed by this machine's wall clock (`Date.now`), not by the service's clock, which tests fix so that a
+ * ceremony's audit log comes out the same: displays measure their animations against it through `clock:get`.
  */
 import type { Server, Socket } from 'socket.io';
 import { checkPassphrase } from '../passphrase.ts';
 import {
+  DisplayShowingSchema,
   HandshakeSchema,
   type ClientToServerEvents,
   type ProtocolError,
@@ -14,10 +19,13 @@ import {
   type ServerToClientEvents,
   type SessionStatus,
 } from '../protocol.ts';
-import { applyChange, PresentationChangeSchema, sceneAfter, type Presentation } from '../presentation.ts';
+import { applyChange, PresentationChangeSchema, presentationAfter, type Presentation } from '../presentation.ts';
 import type { PresentationStore } from '../presentation-store.ts';
 import type { CeremonyService } from '../service.ts';
 import { toSnapshot, type NameVisibility } from '../snapshot.ts';
+import type { AuditLog } from '../storage/audit-log.ts';
+import { AuditFeed } from './audit-feed.ts';
+import { DisplayPresenceList } from './display-presence.ts';
 
 interface SocketData {
   role: Role;
@@ -29,11 +37,19 @@ export type ControllerServer = Server<ClientToServerEvents, ServerToClientEvents
 type ControllerSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const ROOM: Readonly<Record<NameVisibility, string>> = { clear: 'names-clear', masked: 'names-masked' };
+const CONSOLES = 'consoles';
 const visibility = (role: Role): NameVisibility => (role === 'public' ? 'masked' : 'clear');
 
-export function attachSockets(io: ControllerServer, service: CeremonyService, presentations: PresentationStore): void {
+export function attachSockets(
+  io: ControllerServer,
+  service: CeremonyService,
+  presentations: PresentationStore,
+  log: AuditLog,
+): void {
   /** The socket id of the one console allowed to run commands, if any is connected. */
   let operator: string | null = null;
+  const audit = new AuditFeed(log);
+  const displays = new DisplayPresenceList();
 
   io.use((socket, next) => {
     const handshake = HandshakeSchema.safeParse(socket.handshake.auth);
@@ -78,8 +94,16 @@ export function attachSockets(io: ControllerServer, service: CeremonyService, pr
     }
   };
 
+  const announceDisplays = () => io.to(CONSOLES).emit('displays:update', displays.list());
+
+  /** Reads what the audit log gained (an accepted command or a refusal) and gives the consoles the new tail. */
+  const followLog = () => {
+    if (audit.refresh()) io.to(CONSOLES).emit('audit:tail', audit.tail);
+  };
+
   io.on('connection', (socket) => {
     const { role } = socket.data;
+    const userAgent = socket.handshake.headers['user-agent'];
     void socket.join(ROOM[visibility(role)]);
     if (role === 'console' && operator === null) {
       operator = socket.id;
@@ -88,7 +112,17 @@ export function attachSockets(io: ControllerServer, service: CeremonyService, pr
       socket.emit('session:status', status(socket));
     }
     socket.emit('ceremony:snapshot', toSnapshot(service.state, visibility(role)));
+    socket.emit('ceremony:times', audit.times);
     socket.emit('presentation:update', presentations.presentation);
+    if (role === 'console') {
+      void socket.join(CONSOLES);
+      socket.emit('displays:update', displays.list());
+      socket.emit('audit:tail', audit.tail);
+    }
+    if (role === 'display') {
+      displays.connect(socket.id, userAgent, new Date());
+      announceDisplays();
+    }
 
     socket.on('command:run', (request, reply) => {
       const answer = replyOf(reply);
@@ -98,6 +132,7 @@ export function attachSockets(io: ControllerServer, service: CeremonyService, pr
       }
       service.submit(request, `console:${socket.id}`).then(
         (result) => {
+          followLog();
           // The console that sealed set the passphrase; every other console connected before it without one.
           if (result.ok && result.value.events.some((event) => event.type === 'ceremony:sealed')) {
             socket.data.trusted = true;
@@ -106,6 +141,7 @@ export function attachSockets(io: ControllerServer, service: CeremonyService, pr
         },
         (error: unknown) => {
           console.error(error);
+          followLog();
           answer(
             failure('internal-error', '控制器内部错误，未作任何更改', 'internal controller error; nothing was changed'),
           );
@@ -137,7 +173,7 @@ export function attachSockets(io: ControllerServer, service: CeremonyService, pr
       if (!parsed.success) {
         return answer(failure('invalid-request', `显示设置无效：${parsed.error.message}`, 'invalid display setting'));
       }
-      const next = applyChange(presentations.presentation, parsed.data);
+      const next = applyChange(presentations.presentation, parsed.data, Date.now());
       if (next.school !== null && !service.state.schools.some((school) => school.name === next.school)) {
         return answer(failure('unknown-school', `没有学校“${next.school}”`, `no school "${next.school}"`));
       }
@@ -147,7 +183,17 @@ export function attachSockets(io: ControllerServer, service: CeremonyService, pr
 
     socket.on('snapshot:get', (reply) => replyOf(reply)(toSnapshot(service.state, visibility(role))));
 
+    socket.on('clock:get', (reply) => replyOf(reply)(Date.now()));
+
+    socket.on('display:showing', (showing) => {
+      const parsed = DisplayShowingSchema.safeParse(showing);
+      if (role === 'display' && parsed.success && displays.report(socket.id, userAgent, parsed.data)) {
+        announceDisplays();
+      }
+    });
+
     socket.on('disconnect', () => {
+      if (role === 'display' && displays.disconnect(socket.id)) announceDisplays();
       if (operator !== socket.id) return;
       operator = null;
       announceSession();
@@ -160,12 +206,14 @@ export function attachSockets(io: ControllerServer, service: CeremonyService, pr
   };
 
   service.subscribe(({ state, events }) => {
+    followLog();
+    io.emit('ceremony:times', audit.times);
     if (events.some((event) => event.type === 'ceremony:sealed')) announceSession();
     for (const names of ['clear', 'masked'] as const) {
       const snapshot = toSnapshot(state, names);
       io.to(ROOM[names]).emit('ceremony:update', { revision: state.revision, events, snapshot });
     }
-    if (events.length > 0) showEverywhere(events.reduce(sceneAfter, presentations.presentation));
+    if (events.length > 0) showEverywhere(presentationAfter(presentations.presentation, events, Date.now()));
   });
 }
 

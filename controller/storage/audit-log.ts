@@ -72,9 +72,12 @@ export class AuditLog {
     return rows.map((row) => ({ ...row, kind: 'command', body: JSON.parse(row.body) as unknown }));
   }
 
-  /** Every entry with its hashes, in order, as the verification bundle publishes them. Call `verify` first. */
-  chain(): ChainEntry[] {
-    const rows = this.db.prepare('SELECT * FROM audit ORDER BY seq').all() as AuditRow[];
+  /**
+   * Every entry with its hashes, in order, as the verification bundle publishes them; from entry `fromSeq` on, for a
+   * reader that follows the log as it grows. Call `verify` first.
+   */
+  chain(fromSeq = 1): ChainEntry[] {
+    const rows = this.db.prepare('SELECT * FROM audit WHERE seq >= ? ORDER BY seq').all(fromSeq) as AuditRow[];
     return rows.map((row) => ({
       seq: row.seq,
       at: row.at,

@@ -9,12 +9,14 @@ import { DEMO_DISTRICT } from '../../controller/cli/demo.ts';
 import { readPlanFile } from '../../controller/plan-file.ts';
 import type { OperatorRequest } from '../../controller/protocol.ts';
 import type { ServiceOptions } from '../../controller/service.ts';
+import type { AnnouncedValue } from '../../engine/ceremony/seed.ts';
 
 export const PASSPHRASE = '公证处 notary 2026';
 
 export type DemoStage = 'primary' | 'junior';
 
-export async function demoScript(stage: DemoStage): Promise<CeremonyScript> {
+/** `publicValue`: an external public value to name at the seal and enter before the draws; none by default. */
+export async function demoScript(stage: DemoStage, publicValue: AnnouncedValue | null = null): Promise<CeremonyScript> {
   const rosterDir = join(DEMO_DISTRICT, stage);
   return {
     planFile: join(rosterDir, 'plan.csv'),
@@ -24,6 +26,8 @@ export async function demoScript(stage: DemoStage): Promise<CeremonyScript> {
     passphrase: PASSPHRASE,
     acceptMismatchReason: null,
     rules: DEFAULT_OPTIONS,
+    publicValueSource: publicValue?.source ?? null,
+    publicValue: publicValue?.value ?? null,
   };
 }
 
@@ -34,10 +38,16 @@ export async function drawnSchools(stage: DemoStage): Promise<string[]> {
   return plan!.schools.filter((school) => school.classes > 1).map((school) => school.name);
 }
 
-/** Every request of the ceremony, in order: plan, seal, preview, unseal, imports, draws, publications, teams, close. */
-export async function demoRequests(stage: DemoStage): Promise<OperatorRequest[]> {
+/**
+ * Every request of the ceremony, in order: plan, seal, preview, unseal, imports, the public value if one is given,
+ * draws, publications, teams, close.
+ */
+export async function demoRequests(
+  stage: DemoStage,
+  publicValue: AnnouncedValue | null = null,
+): Promise<OperatorRequest[]> {
   const schools = await drawnSchools(stage);
-  const steps = ceremonySteps(await demoScript(stage), () => schools);
+  const steps = ceremonySteps(await demoScript(stage, publicValue), () => schools);
   const requests: OperatorRequest[] = [];
   for (const step of CEREMONY_STEPS) requests.push(...(await steps[step]()));
   return requests;

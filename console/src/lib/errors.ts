@@ -4,8 +4,9 @@
  */
 import type { ErrorCode, ProtocolError } from '../../../controller/protocol.ts';
 
-/** Failures the console meets before any refusal: no connection, no answer. */
-export type LocalErrorCode = 'offline' | 'no-answer' | 'display-no-answer';
+/** Failures the console meets before any refusal: no connection, no answer, a download the controller refused. */
+export type LocalErrorCode =
+  'offline' | 'no-answer' | 'display-no-answer' | 'download-refused' | 'download-unavailable' | 'download-failed';
 
 /** What a panel shows: a controller refusal, or a local failure shaped like one. */
 export interface ConsoleError extends Omit<ProtocolError, 'code'> {
@@ -36,6 +37,15 @@ const ADVICE: Readonly<Record<ConsoleError['code'], Advice>> = {
     zh: '大屏可能未变。可在右侧“大屏控制”中重试。',
     en: 'The display may not have changed. Retry from the display controls on the right.',
   },
+  'download-refused': {
+    zh: '请关闭本页，重新打开控制台并输入封装时设定的操作口令，再下载。',
+    en: 'Close this page, open the console again with the passphrase set at the seal, then download.',
+  },
+  'download-unavailable': {
+    zh: '先完成相应步骤（公示该校，或结束仪式），再下载。',
+    en: 'Finish the step it needs first (publish the school, or close the ceremony), then download.',
+  },
+  'download-failed': NOTHING_CHANGED_RETRY,
   'wrong-phase': RESYNCED,
   'already-imported': RESYNCED,
   'already-drawn': RESYNCED,
@@ -83,6 +93,16 @@ const ADVICE: Readonly<Record<ConsoleError['code'], Advice>> = {
     zh: '请先完成下列学校的分班、公示和教师团队。',
     en: 'Finish the draw, publication and teacher teams of the schools listed first.',
   },
+  'bad-public-value': {
+    zh: '请按官方公告重新输入：一行文字，不超过 200 个字符。',
+    en: 'Type it again as the official announcement shows it: one line of at most 200 characters.',
+  },
+  'public-value-missing': {
+    zh: '请在来源公布后，先录入封装时指定的外部公开随机值，再继续。',
+    en: 'Once the source has announced it, enter the public value named at the seal first, then go on.',
+  },
+  'public-value-not-named': RESYNCED,
+  'public-value-already-entered': RESYNCED,
   'bad-seal': NOTHING_CHANGED_RETRY,
   'invalid-request': NOTHING_CHANGED_RETRY,
   'internal-error': NOTHING_CHANGED_RETRY,
@@ -120,6 +140,24 @@ export const LOCAL_ERRORS: Readonly<Record<LocalErrorCode, ConsoleError>> = {
     code: 'display-no-answer',
     zh: '控制器没有确认大屏的切换',
     en: 'the controller did not confirm the display change',
+    details: [],
+  },
+  'download-refused': {
+    code: 'download-refused',
+    zh: '控制器不接受本控制台的操作口令',
+    en: 'the controller refused this console’s passphrase',
+    details: [],
+  },
+  'download-unavailable': {
+    code: 'download-unavailable',
+    zh: '这份文件现在还不能生成',
+    en: 'this file cannot be made yet',
+    details: [],
+  },
+  'download-failed': {
+    code: 'download-failed',
+    zh: '控制器未能生成这份文件',
+    en: 'the controller could not make the file',
     details: [],
   },
 };

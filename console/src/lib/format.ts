@@ -5,12 +5,16 @@ export function groupHex(hex: string): string {
   return hex.match(/.{1,8}/g)?.join(' ') ?? hex;
 }
 
-/** 2026年8月20日 09:05, as the certificate prints it (Chinese first; the English line is the field name). */
-export function formatDateTime(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日 ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+/**
+ * A moment the controller recorded (ISO 8601), in this computer's local time: 2026年11月25日 15:04:05, as the
+ * certificate prints it (Chinese first; the English line is the field name).
+ */
+export function formatDateTime(iso: string): string {
+  const moment = new Date(iso);
+  return `${moment.getFullYear()}年${moment.getMonth() + 1}月${moment.getDate()}日 ${clockTime(iso)}`;
 }
 
+/** 15:04:05 */
 export function clockTime(iso: string): string {
   return new Date(iso).toLocaleTimeString('zh-CN', { hour12: false });
 }

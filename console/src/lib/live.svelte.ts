@@ -1,12 +1,16 @@
 /**
  * The console's one connection to the controller, as rune state: the newest snapshot, this console's session, what
- * the displays show, the connection itself and the journal. Everything shown is derived from the snapshot, so a
- * reload or a controller restart only needs the snapshot sent on every (re)connection.
+ * the displays show and which are connected, the audit log's tail, when each step was done, and the connection
+ * itself. Everything shown comes from the controller, sent again on every (re)connection, so a reload or a
+ * controller restart loses nothing.
  */
-import { connectLive, type LiveSocket } from '../../../controller/live-client.ts';
+import { connectLive, measureClockOffset, type LiveSocket } from '../../../controller/live-client.ts';
 import { PresentationSchema, type Presentation, type PresentationChange } from '../../../controller/presentation.ts';
 import type {
+  AuditSummary,
+  CeremonyTimes,
   CommandAccepted,
+  DisplayPresence,
   HandshakeRefusal,
   OperatorRequest,
   Result,
@@ -14,7 +18,6 @@ import type {
   Snapshot,
 } from '../../../controller/protocol.ts';
 import { isStale, LOCAL_ERRORS, type ConsoleError } from './errors.ts';
-import { appendJournal, entry, eventEntry, loadJournal, refusalEntry, type JournalEntry } from './journal.ts';
 
 export type Connection = 'connecting' | 'online' | 'offline' | 'needs-passphrase';
 
@@ -37,11 +40,16 @@ class LiveConsole {
   session = $state.raw<SessionStatus | null>(null);
   /** Null until the controller has said what the displays show. */
   presentation = $state.raw<Presentation | null>(null);
-  journal = $state.raw<JournalEntry[]>(loadJournal());
+  /** The hall displays connected now; null until the controller has said. */
+  displays = $state.raw<readonly DisplayPresence[] | null>(null);
+  /** The newest audit log entries, oldest first. */
+  auditTail = $state.raw<readonly AuditSummary[]>([]);
+  /** Null until the controller has sent them. */
+  times = $state.raw<CeremonyTimes | null>(null);
   /** A command is on its way: every action waits, so nothing is sent twice. */
   busy = $state(false);
-  /** When this console saw each school's draw, to follow the display's animation (ms, performance clock). */
-  drawnAt = $state.raw<Readonly<Record<string, number>>>({});
+  /** Add to `Date.now()` for the controller's clock (ms), which times the displays' animations. */
+  private clockOffset = 0;
   readonly socket: LiveSocket;
 
   constructor() {
@@ -57,15 +65,21 @@ class LiveConsole {
     return this.connection === 'online' && this.session?.operator === true && !this.busy;
   }
 
+  /** The passphrase this console connected with (or set by sealing): the operator's downloads ask for it too. */
+  get passphrase(): string | null {
+    return sessionStorage.getItem(PASSPHRASE_KEY);
+  }
+
   private listen(): void {
     const { socket } = this;
     socket.on('connect', () => {
       this.connection = 'online';
-      this.note(entry('connection', { zh: '已连接控制器', en: 'connected to the controller' }));
+      void measureClockOffset(socket).then((offset) => {
+        if (offset !== null) this.clockOffset = offset;
+      });
     });
     socket.on('disconnect', (reason) => {
       this.connection = 'offline';
-      this.note(entry('connection', { zh: '与控制器的连接中断，正在重连…', en: 'connection lost, reconnecting…' }));
       // A disconnect the server chose is not retried by socket.io; a controller restart must still bring us back.
       if (reason === 'io server disconnect') socket.connect();
     });
@@ -87,12 +101,10 @@ class LiveConsole {
     socket.on('ceremony:snapshot', (snapshot) => (this.snapshot = snapshot));
     socket.on('ceremony:update', (update) => {
       if (this.snapshot === null || update.revision > this.snapshot.revision) this.snapshot = update.snapshot;
-      this.note(...update.events.map(eventEntry));
-      for (const event of update.events) {
-        if (event.type === 'ceremony:sealed') rememberSealTime(event.commitment);
-        if (event.type === 'school:drawn') this.drawnAt = { ...this.drawnAt, [event.school]: performance.now() };
-      }
     });
+    socket.on('ceremony:times', (times) => (this.times = times));
+    socket.on('displays:update', (displays) => (this.displays = displays));
+    socket.on('audit:tail', (entries) => (this.auditTail = entries));
     // Types do not check the wire: what the displays show is validated before the mirror shows it. (The snapshot has
     // no schema in the protocol to validate against.)
     socket.on('presentation:update', (presentation) => {
@@ -127,7 +139,7 @@ class LiveConsole {
     return null;
   }
 
-  /** Runs one operator command; refusals are journalled, and a refusal caused by an old picture resyncs. */
+  /** Runs one operator command; a refusal caused by an old picture resyncs. */
   async run(request: OperatorRequest): Promise<Outcome<CommandAccepted>> {
     this.busy = true;
     try {
@@ -136,10 +148,7 @@ class LiveConsole {
         COMMAND_TIMEOUT_MS,
         LOCAL_ERRORS['no-answer'],
       );
-      if (!result.ok) {
-        this.note(refusalEntry(result.error));
-        if (isStale(result.error)) await this.resync();
-      }
+      if (!result.ok && isStale(result.error)) await this.resync();
       return result;
     } finally {
       this.busy = false;
@@ -178,24 +187,10 @@ class LiveConsole {
     }
   }
 
-  private note(...entries: JournalEntry[]): void {
-    this.journal = appendJournal(this.journal, entries);
+  /** The controller's clock now (ms since 1970), as far as this console can tell. */
+  controllerNow(): number {
+    return Date.now() + this.clockOffset;
   }
-}
-
-/**
- * The snapshot has no clock, so the seal certificate's time is the moment this browser saw the seal, kept per
- * commitment in localStorage (it survives reloads; another browser leaves the line for the notary to fill in).
- */
-const sealTimeKey = (commitment: string) => `sunshine-console-sealed-at:${commitment}`;
-
-function rememberSealTime(commitment: string): void {
-  localStorage.setItem(sealTimeKey(commitment), new Date().toISOString());
-}
-
-export function sealTime(commitment: string): Date | null {
-  const stored = localStorage.getItem(sealTimeKey(commitment));
-  return stored === null ? null : new Date(stored);
 }
 
 export const live = new LiveConsole();

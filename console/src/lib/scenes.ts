@@ -1,6 +1,6 @@
 /** The display's scenes as the operator names them, and a one-line summary of what each shows now. */
 import type { Presentation, Scene } from '../../../controller/presentation.ts';
-import type { Snapshot } from '../../../controller/protocol.ts';
+import type { DisplayPresence, Snapshot } from '../../../controller/protocol.ts';
 
 type Text = { readonly zh: string; readonly en: string };
 
@@ -69,4 +69,22 @@ export function sceneSummary(presentation: Presentation, snapshot: Snapshot): Te
     case 'closing':
       return { zh: '全部学校完成，核对密钥承诺', en: 'all schools done, commitment checked' };
   }
+}
+
+/** From the seal to the close the hall watches the big screen: a ceremony without one deserves a word. */
+export function displayExpected(snapshot: Snapshot): boolean {
+  return snapshot.phase !== 'planning' && snapshot.phase !== 'closed';
+}
+
+/** What a display says it shows, in words; marked when it is not what the operator chose (it lacks the data). */
+export function displayShowing(display: DisplayPresence, presentation: Presentation | null): Text {
+  if (display.showing === null) return { zh: '正在载入', en: 'loading' };
+  const { scene, school } = display.showing;
+  const name = SCENE_NAME[scene];
+  const about = school === null ? '' : ` · ${school}`;
+  const differs =
+    presentation !== null && (scene !== presentation.scene || school !== presentation.school)
+      ? { zh: '（与设定画面不同）', en: ' (not the scene chosen)' }
+      : { zh: '', en: '' };
+  return { zh: `${name.zh}${about}${differs.zh}`, en: `${name.en}${about}${differs.en}` };
 }

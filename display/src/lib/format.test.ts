@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint, formatClock, formatDate, formatMean, groupHex } from './format.ts';
-import { resultUrl, shortUrl } from './links.ts';
+import { fingerprint, formatClock, formatDate, formatDateTime, formatMean, groupHex } from './format.ts';
+import { publicBase, resultsIndexUrl, resultUrl, shortUrl, verifyUrl } from './links.ts';
 
 describe('format', () => {
   it('writes dates the Chinese way, or in English', () => {
@@ -10,6 +10,12 @@ describe('format', () => {
 
   it('writes the clock with two digits each', () => {
     expect(formatClock(new Date(2024, 7, 28, 9, 5, 7))).toBe('09:05:07');
+  });
+
+  it('writes a recorded moment as date and time, in local time', () => {
+    const sealedAt = new Date(2026, 10, 25, 15, 4, 5).toISOString();
+    expect(formatDateTime(sealedAt, 'zh')).toBe('2026年11月25日 15:04:05');
+    expect(formatDateTime(sealedAt, 'en')).toBe('25 November 2026 15:04:05');
   });
 
   it('groups hashes by four and fingerprints the first sixteen digits', () => {
@@ -28,5 +34,13 @@ describe('links', () => {
     const url = resultUrl('http://10.0.0.5:8080', '东市街小学');
     expect(url).toBe('http://10.0.0.5:8080/r/%E4%B8%9C%E5%B8%82%E8%A1%97%E5%B0%8F%E5%AD%A6');
     expect(shortUrl(url)).toBe('10.0.0.5:8080/r/东市街小学');
+  });
+
+  it('starts at the configured public address, or at the display’s own', () => {
+    const base = publicBase('https://jyj.example.gov.cn/yangguang/', 'http://10.0.0.5:8080');
+    expect(base).toBe('https://jyj.example.gov.cn/yangguang');
+    expect(resultsIndexUrl(base)).toBe('https://jyj.example.gov.cn/yangguang/r/');
+    expect(verifyUrl(base)).toBe('https://jyj.example.gov.cn/yangguang/verify');
+    expect(publicBase(null, 'http://10.0.0.5:8080')).toBe('http://10.0.0.5:8080');
   });
 });

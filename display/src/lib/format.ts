@@ -20,6 +20,13 @@ export function formatClock(now: Date): string {
   return `${twoDigits(now.getHours())}:${twoDigits(now.getMinutes())}:${twoDigits(now.getSeconds())}`;
 }
 
+/** A moment the controller recorded (ISO 8601), in the hall's local time: 2026年11月25日 15:04:05. */
+export function formatDateTime(iso: string, language: Language): string {
+  const moment = new Date(iso);
+  const day = `${moment.getFullYear()}-${twoDigits(moment.getMonth() + 1)}-${twoDigits(moment.getDate())}`;
+  return `${formatDate(day, language)} ${formatClock(moment)}`;
+}
+
 /** A long hex string in groups of four, the way it is read aloud and printed on the certificate. */
 export function groupHex(hex: string): string {
   return (hex.match(/.{1,4}/g) ?? []).join(' ');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRESENTATION } from '../../../controller/presentation.ts';
+import { DEFAULT_PRESENTATION, type Presentation } from '../../../controller/presentation.ts';
 import type { SchoolView, Snapshot } from '../../../controller/protocol.ts';
 import type { SchoolStatus } from '../../../engine/ceremony/state.ts';
-import { presentationAfter, presentationOfSnapshot } from './scene-fallback.ts';
+import { presentationOfSnapshot, shownScene } from './scene-fallback.ts';
 import { currentStep } from './steps.ts';
 
 const school = (name: string, status: SchoolStatus) => ({ name, status }) as SchoolView;
@@ -47,13 +47,20 @@ describe('presentationOfSnapshot (a display joining mid-ceremony)', () => {
   });
 });
 
-describe('presentationAfter', () => {
-  it('follows the ceremony events as the controller does', () => {
-    const events = [
-      { type: 'school:drawn', school: '乙', contribution: '1', seedHex: '00', reveal: [] },
-      { type: 'school:published', school: '乙' },
-    ] as const;
-    expect(presentationAfter(DEFAULT_PRESENTATION, events)).toMatchObject({ scene: 'result', school: '乙' });
+describe('shownScene', () => {
+  const imported = { name: '乙', status: 'imported', roster: { students: [] }, draw: null } as unknown as SchoolView;
+  const drawn = { ...imported, status: 'drawn', draw: { reveal: [] } } as unknown as SchoolView;
+  const showing = (scene: Presentation['scene'], schools: SchoolView[], school: string | null = '乙') =>
+    shownScene(snapshot('unsealed', schools), { ...DEFAULT_PRESENTATION, scene, school }).scene;
+
+  it('shows a school scene once its data is there, and standby until then', () => {
+    expect(showing('roster', [imported])).toBe('roster');
+    expect(showing('draw', [imported])).toBe('standby');
+    expect(showing('draw', [drawn])).toBe('draw');
+    expect(showing('result', [imported])).toBe('standby');
+    expect(showing('contribution', [imported])).toBe('contribution');
+    expect(showing('teachers', [], '无此校')).toBe('standby');
+    expect(showing('preview', [], null)).toBe('preview');
   });
 });
 

@@ -1,10 +1,12 @@
 /**
  * The scene a display shows when the controller has not (yet) said: derived from the ceremony itself. Used by a
- * display that joins mid-ceremony before any presentation arrives, and by a controller that sends none.
+ * display that joins mid-ceremony before any presentation arrives, and by a controller that sends none. And the scene
+ * it falls back to while a school scene's data has not arrived.
  */
-import { sceneAfter, type Presentation } from '../../../controller/presentation.ts';
+import type { Presentation } from '../../../controller/presentation.ts';
 import type { SchoolView, Snapshot } from '../../../controller/protocol.ts';
-import type { CeremonyEvent, SchoolStatus } from '../../../engine/ceremony/state.ts';
+import type { SchoolStatus } from '../../../engine/ceremony/state.ts';
+import type { DrawView, RosterView } from './views.ts';
 
 const SCENE_OF_STATUS: Partial<Record<SchoolStatus, Presentation['scene']>> = {
   imported: 'roster',
@@ -37,9 +39,38 @@ export function presentationOfSnapshot(snapshot: Snapshot, base: Presentation): 
   }
 }
 
-/** The scene after a batch of events, as the controller itself moves it. */
-export function presentationAfter(presentation: Presentation, events: readonly CeremonyEvent[]): Presentation {
-  return events.reduce(sceneAfter, presentation);
+/** What a display shows: the presentation's scene with the data it needs. */
+export type Shown =
+  | { readonly scene: 'standby' | 'seal' | 'preview' | 'closing' }
+  | { readonly scene: 'contribution' | 'teachers'; readonly school: SchoolView }
+  | { readonly scene: 'roster'; readonly school: SchoolView; readonly roster: RosterView }
+  | { readonly scene: 'draw'; readonly school: SchoolView; readonly roster: RosterView; readonly draw: DrawView }
+  | { readonly scene: 'result'; readonly school: SchoolView; readonly draw: DrawView };
+
+/** A school scene whose data has not arrived (or a school that does not exist) falls back to standby. */
+export function shownScene(snapshot: Snapshot, presentation: Presentation): Shown {
+  const { scene } = presentation;
+  const school = snapshot.schools.find((found) => found.name === presentation.school);
+  const roster = school?.roster ?? null;
+  const draw = school?.draw ?? null;
+  switch (scene) {
+    case 'standby':
+    case 'seal':
+    case 'preview':
+    case 'closing':
+      return { scene };
+    case 'contribution':
+    case 'teachers':
+      return school === undefined ? { scene: 'standby' } : { scene, school };
+    case 'roster':
+      return school === undefined || roster === null ? { scene: 'standby' } : { scene, school, roster };
+    case 'draw':
+      return school === undefined || roster === null || draw === null
+        ? { scene: 'standby' }
+        : { scene, school, roster, draw };
+    case 'result':
+      return school === undefined || draw === null ? { scene: 'standby' } : { scene, school, draw };
+  }
 }
 
 /** Schools go one by one: the last one in plan order that has started is the one in front of the hall. */

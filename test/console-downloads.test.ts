@@ -1,0 +1,63 @@
+/** The console's download buttons: the controller's own paths, the file names it gives, its refusals in words. */
+import { describe, expect, it } from 'vitest';
+import { describeActor, describeEntry, shortHash } from '../console/src/lib/audit.ts';
+import { ceremonyDownloads, downloadError, fileNameOf, schoolDownloads } from '../console/src/lib/downloads.ts';
+import { operatorDownloadPaths } from '../controller/print/routes.ts';
+
+describe('downloads', () => {
+  it('ask for the paths the controller serves', () => {
+    expect(schoolDownloads('东市街小学').map((download) => [download.path, download.kind])).toEqual([
+      [operatorDownloadPaths.schoolLists('东市街小学'), 'print'],
+      [operatorDownloadPaths.schoolSpreadsheet('东市街小学', 'xlsx'), 'save'],
+      [operatorDownloadPaths.schoolSpreadsheet('东市街小学', 'csv'), 'save'],
+      [operatorDownloadPaths.media('东市街小学'), 'save'],
+    ]);
+    const paths = (closed: boolean) => ceremonyDownloads(closed).map((download) => download.path);
+    expect(paths(false)).not.toContain(operatorDownloadPaths.finalReport());
+    expect(paths(true)).toContain(operatorDownloadPaths.finalReport());
+  });
+
+  it('save under the name the controller gives, in UTF-8 when it gives one', () => {
+    const path = '/operator/export/schools/%E4%B8%9C.csv';
+    expect(fileNameOf(`attachment; filename="dong.csv"; filename*=UTF-8''%E4%B8%9C-%E5%90%8D%E5%8D%95.csv`, path)).toBe(
+      '东-名单.csv',
+    );
+    expect(fileNameOf('attachment; filename="dong.csv"', path)).toBe('dong.csv');
+    expect(fileNameOf(null, path)).toBe('东.csv');
+  });
+
+  it.each([
+    [401, 'download-refused'],
+    [409, 'download-unavailable'],
+    [500, 'download-failed'],
+  ])('say what a %i means', (status, code) => {
+    expect(downloadError(status, 'not json')).toMatchObject({ code, details: [] });
+    expect(downloadError(status, JSON.stringify({ zh: '尚未公示', en: 'not published yet' }))).toMatchObject({
+      code,
+      zh: '尚未公示',
+      en: 'not published yet',
+    });
+  });
+});
+
+describe('the audit tail’s words', () => {
+  const entry = { seq: 7, at: '2026-08-28T01:00:00Z', hash: 'abcdef0123456789'.repeat(4) } as const;
+
+  it('names what each entry did, and who did it', () => {
+    const drawn = {
+      ...entry,
+      actor: 'console:Xk3fQ9',
+      kind: 'command',
+      type: 'school:draw',
+      school: '东市街小学',
+    } as const;
+    expect(describeEntry(drawn)).toEqual({ zh: '分班 · 东市街小学', en: 'draw · 东市街小学' });
+    expect(describeEntry({ ...drawn, kind: 'refusal', type: null, school: null })).toEqual({
+      zh: '拒绝：?',
+      en: 'refused: ?',
+    });
+    expect(describeActor(drawn.actor)).toEqual({ zh: '控制台 Xk3f', en: 'console Xk3f' });
+    expect(describeActor('cli')).toEqual({ zh: 'cli', en: 'cli' });
+    expect(shortHash(entry.hash)).toBe('abcd ef01 2345');
+  });
+});
