@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Roster, Student } from '../../engine/roster.ts';
+import type { Roster } from '../../engine/roster.ts';
+import { student as aStudent } from '../../test/support/student.ts';
 import { lookupIndex, lookUp, queryProblem } from './lookup.ts';
 
-const student = (name: string, id: string, idCard: string | null): Student => ({
-  id,
-  name,
-  gender: 'F',
-  birthDate: null,
-  idCard,
-  siblingGroup: null,
-  apartGroups: [],
-  sourceSchool: null,
-  scores: [],
-  flags: [],
-});
+const student = (name: string, id: string, idCard: string | null) => aStudent({ id, name, idCard });
 
 const ROSTER: Roster = {
   subjects: [],

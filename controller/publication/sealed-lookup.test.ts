@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { lookupIndex, outcomeOf, queryLookupKeys, type LookupMatch } from './lookup.ts';
 import { isSealedLookup, openSealedLookup, sealLookup, type SealedLookup } from './sealed-lookup.ts';
 import type { Roster } from '../../engine/roster.ts';
+import { student } from '../../test/support/student.ts';
 
 const SCHOOL = '西山中学';
-const person = (name: string, id: string, idCard: string | null) => ({
-  id,
-  name,
-  gender: 'M' as const,
-  birthDate: null,
-  idCard,
-  siblingGroup: null,
-  apartGroups: [],
-  sourceSchool: null,
-  scores: [],
-  flags: [],
-});
+const person = (name: string, id: string, idCard: string | null) => student({ id, name, gender: 'M', idCard });
 const ROSTER: Roster = {
   subjects: [],
   flags: [],
