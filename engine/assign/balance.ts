@@ -14,6 +14,8 @@ const NARROWEST_WINDOW_PER_SD = 0.15;
 const PACK = 2 ** 21;
 /** Largest table of swap verdicts by pair of signatures kept (bytes ×5). */
 const MAX_VERDICTS = 2 ** 22;
+/** Segments of at most this many swaps are sorted by insertion. */
+const SMALL_SEGMENT = 16;
 /** Partner classes searched for each class in turn; large districts need not look at every class. */
 const PARTNERS = 12;
 
@@ -488,7 +490,9 @@ export class PairSearch {
     for (let segment = 0; segment < segments; segment++) {
       const low = start[segment]!;
       const high = start[segment + 1]!;
-      if (high - low > 1) this.sortedKey.subarray(low, high).sort();
+      // Most segments hold a few swaps: sorted in place, without a typed-array view per segment.
+      if (high - low > SMALL_SEGMENT) this.sortedKey.subarray(low, high).sort();
+      else insertionSort(this.sortedKey, low, high);
       for (let i = low; i < high; i++) {
         const key = Math.floor(this.sortedKey[i]! / PACK);
         this.sortedSwap[i] = this.sortedKey[i]! - key * PACK;
@@ -541,6 +545,19 @@ export function improvesOn(trade: Pick<Trade, 'range' | 'holders' | 'delta'>, th
   if (trade.range > than.range + TIE) return false;
   if (trade.holders !== than.holders) return trade.holders < than.holders;
   return trade.delta < than.delta;
+}
+
+/** Sorts keys[low, high) in place, ascending. */
+function insertionSort(keys: Float64Array, low: number, high: number): void {
+  for (let i = low + 1; i < high; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    while (j >= low && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
 }
 
 /** The sum of feature f that moving to `from` from `to` would equalise their deviations from the school mean. */

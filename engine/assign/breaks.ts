@@ -27,8 +27,15 @@ export class SwapBreaks {
   undone = 0;
   broken = 0;
 
+  private readonly contribStart: Int32Array;
+  private readonly contribCounter: Int32Array;
+  private readonly contribAmount: Int32Array;
+
   constructor(private readonly placement: Placement) {
-    const { contribCounter, unitMembers, counters } = placement.problem;
+    const { contribStart, contribCounter, contribAmount, unitMembers, counters } = placement.problem;
+    this.contribStart = contribStart;
+    this.contribCounter = contribCounter;
+    this.contribAmount = contribAmount;
     this.termBreaks = new Int32Array(contribCounter.length);
     this.termUndone = new Int32Array(contribCounter.length);
     this.unitBreaks = new Int32Array(unitMembers.length);
@@ -50,7 +57,7 @@ export class SwapBreaks {
 
   /** Fixes v (in `to`) as the unit of the next `breaks` calls. */
   arrive(v: number): void {
-    const { contribStart, contribCounter, contribAmount } = this.placement.problem;
+    const { contribStart, contribCounter, contribAmount } = this;
     this.stamp++;
     for (let i = contribStart[v]!; i < contribStart[v + 1]!; i++) {
       const counter = contribCounter[i]!;
@@ -66,7 +73,7 @@ export class SwapBreaks {
    * left in `broken` (0: the swap keeps every bound).
    */
   breaks(u: number, v: number): number {
-    const { contribStart, contribCounter, contribAmount } = this.placement.problem;
+    const { contribStart, contribCounter, contribAmount } = this;
     let breaks = this.unitBreaks[u]! + this.unitBreaks[v]!;
     let undone = this.unitUndone[u]! + this.unitUndone[v]!;
     let broken = this.unitBroken[u]! + this.unitBroken[v]!;
