@@ -140,6 +140,8 @@ describe('the ceremony service', () => {
     })();
     expect(error).toBeInstanceOf(IntegrityError);
     expect((error as IntegrityError).zh).toContain('信州区第一小学');
+    // It names the software the ceremony was sealed with, the usual culprit.
+    expect((error as IntegrityError).en).toContain(`build hash ${await FIXED_SERVICES.buildHash()}`);
   });
 });
 

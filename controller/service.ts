@@ -174,9 +174,14 @@ function replay(log: AuditLog): CeremonyState {
   const differing = stored.filter((result) => !expected.has(key(result)));
   if (differing.length > 0 || stored.length !== replayed.length) {
     const schools = [...new Set(differing.map((result) => result.school))].join('、') || '?';
+    // The usual cause is opening the data with another version of the software than the one sealed with it.
+    const sealedBuild = state.seal?.buildHash ?? '?';
     throw new IntegrityError(
-      `已存的分班结果与重放结果不一致（${schools}）：软件或数据已被改动`,
-      `stored results differ from the replay (${schools}): the software or the data changed`,
+      `已存的分班结果与重放结果不一致（${schools}）：软件或数据已被改动。封装时的软件哈希为 ${sealedBuild}，` +
+        '请用 npx sunshine build-hash 核对本机软件，并用封装时的软件版本打开此数据目录',
+      `stored results differ from the replay (${schools}): the software or the data changed. The software sealed ` +
+        `with this ceremony has build hash ${sealedBuild}: check this machine's with npx sunshine build-hash, and ` +
+        'open the data directory with the software it was sealed with',
     );
   }
   return state;
