@@ -1,4 +1,5 @@
 import { pinyin } from 'pinyin-pro';
+import type { NameClasses, Student } from './roster.ts';
 
 /** How strictly students' names must differ to share a class. */
 export type NameSeparation = 'exact' | 'sound' | 'dialect';
@@ -28,7 +29,7 @@ const soundKeyOfRecord = new WeakMap<{ readonly name: string }, string>();
  * soundNameKey of a record's name, remembered per record: a draw and its re-check read the same student records,
  * and converting to pinyin is the costliest step of both.
  */
-export function recordSoundKey(record: { readonly name: string }): string {
+function recordSoundKey(record: { readonly name: string }): string {
   let key = soundKeyOfRecord.get(record);
   if (key === undefined) {
     key = soundNameKey(record.name);
@@ -71,17 +72,79 @@ export function dialectNameKey(soundKey: string): string {
     .join(' ');
 }
 
+/** Which key of a name a rule compares: the name as read, as heard, or as a dialect speaker hears it. */
+export type NameKeyKind = 'exact' | 'sound' | 'dialect';
+
+/**
+ * What the name rules compare students by: a key computed from the name, or a published roster's class number. A
+ * number never equals a string, so a class can never match a computed key by accident.
+ */
+export type NameKey = string | number;
+
+type NameSource = Pick<Student, 'name' | 'nameClasses'>;
+
+/**
+ * The one way the engine reads a name: the published roster's class where the student has name classes, the key
+ * computed from the name otherwise. Classes keep exactly the students with equal keys equal, so a draw gives the same
+ * classes on either (engine/ceremony/name-classes.test.ts).
+ */
+export function nameKey(student: NameSource, kind: NameKeyKind): NameKey {
+  const classes = student.nameClasses;
+  if (classes === undefined) {
+    switch (kind) {
+      case 'exact':
+        return exactNameKey(student.name);
+      case 'sound':
+        return recordSoundKey(student);
+      case 'dialect':
+        return dialectNameKey(recordSoundKey(student));
+    }
+  }
+  if (kind === 'exact') return classes.exact;
+  if (kind === 'sound' && 'sound' in classes) return classes.sound;
+  if (kind === 'dialect' && 'dialect' in classes) return classes.dialect;
+  // Only a published roster drawn under another names rule than the one it was published for gets here.
+  throw new Error(
+    `名单的姓名类别中没有“${kind}”类（名单按另一姓名规则发布）/ the roster's name classes have no "${kind}" class ` +
+      '(it was published for another names rule)',
+  );
+}
+
 /**
  * What names must also differ in to share a class, beyond being identical: their sound, or their sound as a dialect
  * speaker hears it; null when only identical names are kept apart.
  */
-export function soundAlikeKey(record: { readonly name: string }, separation: NameSeparation): string | null {
-  switch (separation) {
-    case 'exact':
-      return null;
-    case 'sound':
-      return recordSoundKey(record);
-    case 'dialect':
-      return dialectNameKey(recordSoundKey(record));
-  }
+export function soundAlikeKey(student: NameSource, separation: NameSeparation): NameKey | null {
+  return separation === 'exact' ? null : nameKey(student, separation);
+}
+
+/**
+ * The name classes of a roster's students, in their order: each key the `separation` rule compares (the exact key,
+ * and the sound or dialect key it uses) numbered 1, 2 … by first appearance. Exactly the equalities the draw reads,
+ * and nothing of the names themselves.
+ */
+export function nameClassesOf(students: readonly NameSource[], separation: NameSeparation): NameClasses[] {
+  const exactClass = numberByFirstAppearance();
+  const alikeClass = numberByFirstAppearance();
+  return students.map((student): NameClasses => {
+    const exact = exactClass(nameKey(student, 'exact'));
+    switch (separation) {
+      case 'exact':
+        return { exact };
+      case 'sound':
+        return { exact, sound: alikeClass(nameKey(student, 'sound')) };
+      case 'dialect':
+        return { exact, dialect: alikeClass(nameKey(student, 'dialect')) };
+    }
+  });
+}
+
+function numberByFirstAppearance(): (key: NameKey) => number {
+  const numbers = new Map<NameKey, number>();
+  return (key) => {
+    const known = numbers.get(key);
+    if (known !== undefined) return known;
+    numbers.set(key, numbers.size + 1);
+    return numbers.size;
+  };
 }

@@ -8,7 +8,13 @@ export type Gender = 'M' | 'F';
 export interface Student {
   /** The school's student id (学籍号 / 学号 / 编号), unique within the roster. */
   readonly id: string;
+  /** As written in the file; empty in the published roster, where `nameClasses` stands in for it. */
   readonly name: string;
+  /**
+   * Only in the roster the verification bundle publishes (`engineRoster`): what the name rules need to know of the
+   * name and nothing more. Absent everywhere else.
+   */
+  readonly nameClasses?: NameClasses;
   readonly gender: Gender;
   /** ISO date `YYYY-MM-DD`, from the 出生日期 column or else from the ID card; null when neither is given. */
   readonly birthDate: string | null;
@@ -25,6 +31,17 @@ export interface Student {
   /** One entry per `Roster.flags`: whether the student belongs to that group (随班就读, 留守儿童 …). */
   readonly flags: readonly boolean[];
 }
+
+/**
+ * A published student's name classes: the students of one roster whose names have the same key share a class number
+ * (1, 2 … by first appearance in the roster). `exact` is the class of the name as read; the second, present only
+ * when the sealed `names` rule compares sounds, the class of the name as heard under that rule. The rule decides the
+ * shape, so the bundle carries no sound class the draw did not use.
+ */
+export type NameClasses =
+  | { readonly exact: number }
+  | { readonly exact: number; readonly sound: number }
+  | { readonly exact: number; readonly dialect: number };
 
 export interface Roster {
   /** Names of the score columns, in file order (语文, 数学, 英语, 总分 …). Empty for primary schools. */

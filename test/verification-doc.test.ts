@@ -4,7 +4,11 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
-import { commitment, deriveSeed, type SeedInputs } from '../engine/ceremony/seed.ts';
+import { createBundle } from '../engine/ceremony/bundle.ts';
+import { canonicalJson } from '../engine/ceremony/canonical.ts';
+import { commitment, deriveSeed, type AnnouncedValue, type SeedInputs } from '../engine/ceremony/seed.ts';
+import type { CeremonyState } from '../engine/ceremony/state.ts';
+import { dialectNameKey, exactNameKey, nameClassesOf, soundNameKey } from '../engine/names.ts';
 import { parseSeedHex, randomStream, shuffleInPlace } from '../engine/random.ts';
 import { openCeremony } from '../controller/wiring.ts';
 import { demoRequests, FIXED_SERVICES, tempDataDir } from './support/demo-ceremony.ts';
@@ -29,6 +33,54 @@ function framed(fields: readonly string[]): string {
     })
     .join('');
 }
+
+/** The closed demo ceremony (primary), with the public value if one is given, exactly as the examples were made. */
+async function demoCeremony(publicValue: AnnouncedValue | null): Promise<CeremonyState> {
+  const { service, log } = openCeremony(tempDataDir(), FIXED_SERVICES);
+  for (const request of await demoRequests('primary', publicValue)) {
+    expect((await service.submit(request, 'test')).ok, request.type).toBe(true);
+  }
+  log.close();
+  return service.state;
+}
+
+describe('the worked example name-classes of docs/verification.md', () => {
+  const values = example('name-classes');
+  const names = values['names']!.split(' ');
+
+  /** The documented numbering, written again independently of names.ts: 1, 2 … by first appearance. */
+  const numbered = (keys: readonly string[]) => keys.map((key) => [...new Set(keys)].indexOf(key) + 1).join(' ');
+
+  it('numbers the exact, sound and dialect keys by first appearance, as the engine publishes them', () => {
+    const soundKeys = names.map(soundNameKey);
+    expect(numbered(names.map(exactNameKey))).toBe(values['exact']);
+    expect(numbered(soundKeys)).toBe(values['sound']);
+    expect(numbered(soundKeys.map(dialectNameKey))).toBe(values['dialect']);
+    const students = names.map((name) => ({ name }));
+    const [exact, sound, dialect] = (['exact', 'sound', 'dialect'] as const).map((line) =>
+      values[line]!.split(' ').map(Number),
+    );
+    expect(nameClassesOf(students, 'exact')).toEqual(exact!.map((exactClass) => ({ exact: exactClass })));
+    const withSecond = (key: 'sound' | 'dialect', second: readonly number[]) =>
+      exact!.map((exactClass, index) => ({ exact: exactClass, [key]: second[index] }));
+    expect(nameClassesOf(students, 'sound')).toEqual(withSecond('sound', sound!));
+    expect(nameClassesOf(students, 'dialect')).toEqual(withSecond('dialect', dialect!));
+  });
+});
+
+describe('the worked example roster of docs/verification.md', () => {
+  const values = example('roster');
+
+  it('is the roster the demo ceremony publishes for that school, and its hash', async () => {
+    const state = await demoCeremony(null);
+    expect(state.seal!.rules.names).toBe(values['names']);
+    const school = createBundle(state, [])!.schools.find((candidate) => candidate.name === values['school'])!;
+    expect(String(school.roster.students.length)).toBe(values['students']);
+    expect(canonicalJson(school.roster.students[0])).toBe(values['firstStudent']);
+    expect(bytesToHex(sha256(utf8ToBytes(canonicalJson(school.roster))))).toBe(values['rosterHash']);
+    expect(school.rosterHash).toBe(values['rosterHash']);
+  });
+});
 
 describe.each([
   { marker: 'seed', label: 'sunshine-class-draw/seed/students/v1' },
@@ -63,12 +115,7 @@ describe.each([
   });
 
   it('is what the demo ceremony really records for that school', async () => {
-    const { service, log } = openCeremony(tempDataDir(), FIXED_SERVICES);
-    for (const request of await demoRequests('primary', publicValue)) {
-      expect((await service.submit(request, 'test')).ok, request.type).toBe(true);
-    }
-    log.close();
-    const { seal, schools } = service.state;
+    const { seal, schools } = await demoCeremony(publicValue);
     const school = schools.find((candidate) => candidate.name === inputs.school)!;
     expect([seal!.secretHex, seal!.commitment, seal!.planHash, seal!.publicValue]).toEqual([
       inputs.secretHex,

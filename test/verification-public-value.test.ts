@@ -8,13 +8,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BUNDLE_FORMAT,
-  BUNDLE_FORMAT_PUBLIC_VALUE,
-  createBundle,
-  schoolFileName,
-  type Bundle,
-} from '../engine/ceremony/bundle.ts';
+import { BUNDLE_FORMAT, createBundle, schoolFileName, type Bundle } from '../engine/ceremony/bundle.ts';
 import { SUBJECT, verifyBundle, type Check } from '../engine/ceremony/verify.ts';
 import { writeBundle } from '../controller/bundle-files.ts';
 import { verifyCommand } from '../controller/cli/bundle.ts';
@@ -141,7 +135,7 @@ describe('an external public value over the live protocol', () => {
 /** A deep copy of the bundle, as a verifier reads it from disk, free to edit. */
 function files() {
   const copy = JSON.parse(JSON.stringify(bundle)) as {
-    certificate: Record<string, unknown> & { format: string; publicValue?: { source: string; value: string } };
+    certificate: Record<string, unknown> & { format: string; publicValue?: { source: string; value: string } | null };
     plan: unknown;
     audit: { body: { command?: { type: string; value?: string } } }[];
     schools: { name: string }[];
@@ -152,8 +146,8 @@ const failures = (verification: { checks: readonly Check[]; schools: readonly Ch
   [...verification.checks, ...verification.schools].filter((check) => !check.ok);
 
 describe('the bundle of a ceremony with a public value', () => {
-  it('is format v2, carries source and value, and verifies, asking to check the value against the announcement', () => {
-    expect(bundle.certificate).toMatchObject({ format: BUNDLE_FORMAT_PUBLIC_VALUE, publicValue: ANNOUNCED });
+  it('carries source and value, and verifies, asking to check the value against the announcement', () => {
+    expect(bundle.certificate).toMatchObject({ format: BUNDLE_FORMAT, publicValue: ANNOUNCED });
     const verification = verifyBundle(files());
     expect(failures(verification)).toEqual([]);
     const certificate = verification.checks.find((check) => check.subject === SUBJECT.certificate)!;
@@ -184,17 +178,14 @@ describe('the bundle of a ceremony with a public value', () => {
       expected: () => [[SUBJECT.chain, '内容与其哈希不符'], differs, ...everySeed()],
     },
     {
-      what: 'the public value, left out as in a v1 certificate',
-      tamper: ({ certificate }) => {
-        delete certificate.publicValue;
-        certificate.format = BUNDLE_FORMAT;
-      },
+      what: 'the public value, set to none on the certificate',
+      tamper: ({ certificate }) => void (certificate.publicValue = null),
       expected: () => [differs],
     },
     {
-      what: 'the public value, left out of the v2 certificate',
+      what: 'the public value, left out of the certificate',
       tamper: ({ certificate }) => void delete certificate.publicValue,
-      expected: () => [[SUBJECT.files, 'certificate.json 格式无效']],
+      expected: () => [[SUBJECT.files, 'certificate.json 格式无效：publicValue']],
     },
   ])('fails naming $what', ({ tamper, expected }) => {
     const input = files();

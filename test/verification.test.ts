@@ -12,7 +12,7 @@ import {
   type Certificate,
 } from '../engine/ceremony/bundle.ts';
 import type { Plan } from '../engine/ceremony/plan.ts';
-import { canonicalJson, rosterHash } from '../engine/ceremony/canonical.ts';
+import { canonicalJson, publishedRosterHash } from '../engine/ceremony/canonical.ts';
 import type { CeremonyState } from '../engine/ceremony/state.ts';
 import { SUBJECT, verifyBundle, type Check, type Verification } from '../engine/ceremony/verify.ts';
 import { toSnapshot } from '../controller/snapshot.ts';
@@ -46,7 +46,7 @@ beforeAll(async () => {
   const { service, log } = openCeremony(tempDataDir(), FIXED_SERVICES);
   const requests = await demoRequests('primary');
   for (const request of requests) expect((await service.submit(request, 'test')).ok).toBe(true);
-  // One refusal in the chain too: its details are redacted, its links still checked.
+  // One refusal in the chain too: its messages and details are redacted, its links still checked.
   expect((await service.submit(requests[0], 'test')).ok).toBe(false);
   state = service.state;
   bundle = createBundle(state, log.chain())!;
@@ -97,7 +97,7 @@ describe('the verification bundle', () => {
       }
     }
     // Ranks instead of ids give the very same draw: the seed commits to the roster as published.
-    for (const school of bundle.schools) expect(rosterHash(school.roster)).toBe(school.rosterHash);
+    for (const school of bundle.schools) expect(publishedRosterHash(school.roster)).toBe(school.rosterHash);
   });
 
   const drawEntry = (input: Files, school: string) =>
@@ -141,9 +141,33 @@ describe('the verification bundle', () => {
       ],
     },
     {
-      what: 'a name in a roster',
-      tamper: ({ schools }) => void (schools[2]!.content.roster.students[0]!.name = '王小明'),
+      what: 'a name class in a roster (two students made namesakes)',
+      tamper: ({ schools }) => {
+        const [first, second] = schools[2]!.content.roster.students;
+        first!.nameClasses = { ...first!.nameClasses!, exact: second!.nameClasses!.exact };
+      },
       expected: [[2, '名单与其哈希不符']],
+    },
+    {
+      what: 'a name class renumbered with the hash recomputed (the same draw, but not the published roster)',
+      tamper: ({ schools }) => {
+        const school = schools[2]!.content;
+        const classes = school.roster.students.map((student) => student.nameClasses!.exact);
+        const loner = classes.findIndex((exact) => classes.indexOf(exact) === classes.lastIndexOf(exact));
+        school.roster.students[loner]!.nameClasses!.exact = classes.length + 1;
+        school.rosterHash = publishedRosterHash(school.roster);
+      },
+      expected: [[2, '名单不是引擎读取的形式']],
+    },
+    {
+      what: 'a name put back into a roster',
+      tamper: ({ schools }) => void (schools[2]!.content.roster.students[0]!.name = '王小明'),
+      expected: [[SUBJECT.files, '格式无效：roster.students.0.name']],
+    },
+    {
+      what: 'a bundle of an earlier format, whose rosters held names',
+      tamper: ({ certificate }) => void ((certificate as { format: string }).format = 'sunshine-class-draw/bundle/v2'),
+      expected: [[SUBJECT.files, '旧版格式 sunshine-class-draw/bundle/v2']],
     },
     {
       what: 'a gender in a roster (the import no longer matches the sealed figures)',
@@ -163,7 +187,7 @@ describe('the verification bundle', () => {
       tamper: ({ schools }) => {
         const school = schools[2]!.content;
         school.roster.students[0]!.birthDate = '2019-01-01';
-        school.rosterHash = rosterHash(school.roster);
+        school.rosterHash = publishedRosterHash(school.roster);
       },
       expected: [[2, '种子不符']],
     },

@@ -4,20 +4,20 @@ import { execFileSync } from 'node:child_process';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rmSync } from 'node:fs';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBundle, schoolFileName } from '../engine/ceremony/bundle.ts';
 import { writeBundle } from '../controller/bundle-files.ts';
 import { verifyCommand } from '../controller/cli/bundle.ts';
 import { openCeremony } from '../controller/wiring.ts';
+import { closeBrowser, launchBrowser } from './display-harness.ts';
 import { demoRequests, FIXED_SERVICES, tempDataDir } from './support/demo-ceremony.ts';
 
 let outDir: string;
 let page: string;
 let bundleDir: string;
 let browser: BrowserContext;
-let profile: string;
 
 beforeAll(async () => {
   outDir = resolve(mkdtempSync(join('.tmp', 'verifier-build-')));
@@ -28,25 +28,12 @@ beforeAll(async () => {
   bundleDir = join(tempDataDir(), 'bundle');
   await writeBundle(bundleDir, createBundle(service.state, log.chain())!, page);
   log.close();
-  // Debian's Chromium with a fresh profile under .tmp/, removed once it has quit.
-  profile = resolve(mkdtempSync(join('.tmp', 'verifier-chromium-')));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchBrowser();
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  for (const dir of [profile, outDir]) rmSync(dir, { recursive: true, force: true });
+  await closeBrowser(browser);
+  rmSync(outDir, { recursive: true, force: true });
 });
 
 async function cliLines(): Promise<string[]> {

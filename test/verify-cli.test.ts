@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { builtVerifierPage, VERIFIER_PAGE } from '../controller/bundle-files.ts';
 import { tempDataDir } from './support/demo-ceremony.ts';
 import { juniorCeremony, sunshine } from './support/sunshine-cli.ts';
 
@@ -23,7 +24,7 @@ describe('npx sunshine export bundle and verify', () => {
     const exported = await sunshine('export', 'bundle', '--data', data, '--out', out);
     expect(exported.code).toBe(0);
     // The offline verifier page travels with the bundle once built (`npm test` builds before testing).
-    expect(existsSync(join(out, 'verifier.html'))).toBe(existsSync('verifier/dist/index.html'));
+    expect(existsSync(join(out, VERIFIER_PAGE))).toBe(builtVerifierPage() !== null);
 
     const verified = await sunshine('verify', out);
     expect(verified.stderr).toBe('');
@@ -61,7 +62,7 @@ describe('npx sunshine export bundle and verify', () => {
 
     const file = join(out, 'certificate.json');
     const certificate = JSON.parse(readFileSync(file, 'utf8')) as { format: string; publicValue: { value: string } };
-    expect(certificate.format).toBe('sunshine-class-draw/bundle/v2');
+    expect(certificate.format).toBe('sunshine-class-draw/bundle/v3');
     certificate.publicValue.value = '510';
     writeFileSync(file, JSON.stringify(certificate));
     const tampered = await sunshine('verify', out);

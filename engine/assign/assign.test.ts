@@ -2,70 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exactNameKey } from '../names.ts';
 import type { Roster, Student } from '../roster.ts';
+import { rosterArbitrary, seedArbitrary } from './fixtures/roster-arbitrary.ts';
 import { assign, DEFAULT_OPTIONS, type AssignOptions } from './index.ts';
 
-const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '章伟', '刘阳', '王方', '赵磊', '黄敏', '周杰', '吴桐'];
-const SCHOOLS = ['一小', '二小', '三小'];
-
-/**
- * A roster of `n` students with duplicates, sound-alikes, siblings, apart groups, schools and missing scores, and
- * options with score bands, top and bottom students and every name rule.
- */
-const rosterArbitrary = fc
-  .record({ classes: fc.integer({ min: 2, max: 6 }), perClass: fc.integer({ min: 1, max: 14 }) })
-  .chain(({ classes, perClass }) =>
-    fc.record({
-      classes: fc.constant(classes),
-      extraCap: fc.integer({ min: 0, max: 3 }),
-      bands: fc.constantFrom(0, 2, 3, 5),
-      extremes: fc.integer({ min: 0, max: 5 }),
-      names: fc.constantFrom('exact', 'sound', 'dialect'),
-      students: fc.array(
-        fc.record({
-          name: fc.constantFrom(...NAMES),
-          boy: fc.boolean(),
-          sibling: fc.option(fc.integer({ min: 1, max: 4 }), { freq: 6 }),
-          apart: fc.option(fc.integer({ min: 1, max: 3 }), { freq: 6 }),
-          school: fc.constantFrom(...SCHOOLS),
-          scores: fc.array(fc.option(fc.integer({ min: 0, max: 200 }), { freq: 15 }), { minLength: 2, maxLength: 2 }),
-          special: fc.boolean(),
-          leftBehind: fc.integer({ min: 0, max: 4 }).map((draw) => draw === 0),
-        }),
-        { minLength: classes, maxLength: classes * perClass },
-      ),
-    }),
-  )
-  .map(({ classes, extraCap, bands, extremes, names, students }) => {
-    const roster: Roster = {
-      subjects: ['语文', '数学'],
-      flags: ['随班就读', '留守儿童'],
-      students: students.map((s, index): Student => ({
-        id: `S${String(index).padStart(4, '0')}`,
-        name: s.name,
-        gender: s.boy ? 'M' : 'F',
-        birthDate: null,
-        idCard: null,
-        siblingGroup: s.sibling === null ? null : `D${s.sibling}`,
-        apartGroups: s.apart === null ? [] : [`A${s.apart}`],
-        sourceSchool: s.school,
-        scores: s.scores.map((score) => (score === null ? null : score / 2)),
-        flags: [s.special, s.leftBehind],
-      })),
-    };
-    const options: AssignOptions = {
-      ...DEFAULT_OPTIONS,
-      classes,
-      cap: Math.ceil(students.length / classes) + extraCap,
-      siblings: 'together',
-      names,
-      bands,
-      extremes,
-      balance: ['随班就读', '留守儿童'],
-    };
-    return { roster, options };
-  });
-
-const seedArbitrary = fc.uint8Array({ minLength: 32, maxLength: 32 });
 const ALWAYS_HARD = ['size-spread', 'cap', 'siblings', 'apart-groups', 'same-name'];
 
 describe('assign: guarantees', () => {

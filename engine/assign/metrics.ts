@@ -1,5 +1,5 @@
 import { dayNumber, isoDate } from '../dates.ts';
-import { exactNameKey, soundAlikeKey } from '../names.ts';
+import { nameKey, soundAlikeKey, type NameKey } from '../names.ts';
 import type { Roster, Student } from '../roster.ts';
 import { rankingSubject, standings, type Standing } from './distribution.ts';
 import type { AssignOptions } from './options.ts';
@@ -202,7 +202,7 @@ function checks(
       pairsTogether(
         roster,
         classOf,
-        roster.students.map((student) => [exactNameKey(student.name)]),
+        roster.students.map((student) => [nameKey(student, 'exact')]),
       ).length,
       0,
       '同名同班人数对',
@@ -334,7 +334,7 @@ function check(id: CheckId, value: number, limit: number, zh: string, en: string
   return { id, ok: value <= limit, value, limit, zh, en };
 }
 
-function soundKeys(roster: Roster, options: AssignOptions): string[][] {
+function soundKeys(roster: Roster, options: AssignOptions): NameKey[][] {
   return roster.students.map((student) => {
     const key = soundAlikeKey(student, options.names);
     return key === null ? [] : [key];
@@ -348,7 +348,7 @@ function soundAlikePairs(roster: Roster, classOf: readonly number[], options: As
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++) {
         const [a, b] = [roster.students[members[i]!]!, roster.students[members[j]!]!];
-        if (exactNameKey(a.name) === exactNameKey(b.name)) continue;
+        if (nameKey(a, 'exact') === nameKey(b, 'exact')) continue;
         pairs.push({ a: a.id, b: b.id, classA: classOf[members[i]!]!, classB: classOf[members[j]!]! });
       }
     }
@@ -364,8 +364,8 @@ function sameSiblingGroup(roster: Roster, pair: StudentPair): boolean {
 
 /** Every pair of students sharing a key and a class, each pair once. */
 /** The students holding each key, each student once per key. */
-function studentsByKey(keysOf: readonly (readonly string[])[]): Map<string, number[]> {
-  const byKey = new Map<string, number[]>();
+function studentsByKey<Key>(keysOf: readonly (readonly Key[])[]): Map<Key, number[]> {
+  const byKey = new Map<Key, number[]>();
   keysOf.forEach((keys, index) => {
     for (const key of new Set(keys)) {
       const indices = byKey.get(key);
@@ -376,10 +376,10 @@ function studentsByKey(keysOf: readonly (readonly string[])[]): Map<string, numb
   return byKey;
 }
 
-function pairsTogether(
+function pairsTogether<Key>(
   roster: Roster,
   classOf: readonly number[],
-  keysOf: readonly (readonly string[])[],
+  keysOf: readonly (readonly Key[])[],
 ): StudentPair[] {
   const pairs = new Map<string, StudentPair>();
   for (const indices of studentsByKey(keysOf).values()) {

@@ -1,4 +1,4 @@
-import { exactNameKey, soundAlikeKey } from '../names.ts';
+import { nameKey, type NameKey } from '../names.ts';
 import type { Roster, Student } from '../roster.ts';
 import { dayNumber } from '../dates.ts';
 import { compareIds, standings, type Standing } from './distribution.ts';
@@ -242,9 +242,9 @@ function buildConflicts(
   unitCount: number,
   options: AssignOptions,
 ): Pick<Problem, 'conflictStart' | 'conflictUnit' | 'conflictHard'> {
-  const groups: { kind: ConflictKind; key: string; members: number[] }[] = [];
-  const collect = (kind: ConflictKind, keyOf: (student: Student) => readonly string[]) => {
-    const byKey = new Map<string, number[]>();
+  const groups: { kind: ConflictKind; key: NameKey; members: number[] }[] = [];
+  const collect = (kind: ConflictKind, keyOf: (student: Student) => readonly NameKey[]) => {
+    const byKey = new Map<NameKey, number[]>();
     students.forEach((student, index) => {
       for (const key of keyOf(student)) {
         const members = byKey.get(key);
@@ -256,13 +256,21 @@ function buildConflicts(
   };
   collect('apartGroup', (student) => student.apartGroups);
   if (options.siblings === 'apart') collect('siblingsApart', (s) => (s.siblingGroup === null ? [] : [s.siblingGroup]));
-  collect('sameName', (student) => [exactNameKey(student.name)]);
-  if (options.names !== 'exact') collect('sameSound', (student) => [soundAlikeKey(student, options.names)!]);
+  collect('sameName', (student) => [nameKey(student, 'exact')]);
+  const { names } = options;
+  if (names !== 'exact') collect('sameSound', (student) => [nameKey(student, names)]);
 
   const edges = new Map<number, Map<number, boolean>>();
   for (const { kind, key, members } of groups) {
     const hard = kind !== 'sameSound';
-    if (hard && members.length > options.classes) tooManyToSeparate(kind, key, members.length, options.classes);
+    if (hard && members.length > options.classes) {
+      tooManyToSeparate(
+        kind,
+        key,
+        members.map((member) => students[member]!),
+        options.classes,
+      );
+    }
     for (const a of members) {
       for (const b of members) {
         const unitA = unitOf[a]!;
@@ -294,12 +302,19 @@ function buildConflicts(
   return { conflictStart, conflictUnit: Int32Array.from(conflictUnit), conflictHard: Uint8Array.from(conflictHard) };
 }
 
-function tooManyToSeparate(kind: ConflictKind, key: string, count: number, classes: number): never {
+function tooManyToSeparate(kind: ConflictKind, key: NameKey, members: readonly Student[], classes: number): never {
+  const count = members.length;
   if (kind === 'sameName') {
+    // A published roster has name classes instead of names: its students are named by id.
+    const ids = members.map((student) => student.id);
+    const [zh, en] =
+      members[0]!.nameClasses === undefined
+        ? [`同名“${key}”`, `share the name "${key}"`]
+        : [`同名（学号 ${ids.join('、')}）`, `share a name (ids ${ids.join(', ')})`];
     return infeasible(
       'same-name-too-many',
-      `有 ${count} 名学生同名“${key}”，多于 ${classes} 个班，无法全部分开`,
-      `${count} students share the name "${key}", more than the ${classes} classes, so they cannot all be apart`,
+      `有 ${count} 名学生${zh}，多于 ${classes} 个班，无法全部分开`,
+      `${count} students ${en}, more than the ${classes} classes, so they cannot all be apart`,
     );
   }
   return infeasible(
@@ -311,11 +326,19 @@ function tooManyToSeparate(kind: ConflictKind, key: string, count: number, class
 
 function siblingsMustPart(a: Student, b: Student, kind: ConflictKind): never {
   const why = kind === 'sameName' ? ['同名', 'share a name'] : ['在同一分开组', 'are in one apart group'];
+  const [whoA, whoB] = [namedWithId(a), namedWithId(b)];
   return infeasible(
     'siblings-must-be-apart',
-    `多胞胎组 ${a.siblingGroup} 的 ${a.name}（${a.id}）与 ${b.name}（${b.id}）${why[0]}，不能既同班又分开；请改为多胞胎分开或修改名单`,
-    `siblings ${a.name} (${a.id}) and ${b.name} (${b.id}) of group ${a.siblingGroup} ${why[1]}: they cannot be both together and apart; choose siblings apart or correct the roster`,
+    `多胞胎组 ${a.siblingGroup} 的 ${whoA.zh}与 ${whoB.zh}${why[0]}，不能既同班又分开；请改为多胞胎分开或修改名单`,
+    `siblings ${whoA.en} and ${whoB.en} of group ${a.siblingGroup} ${why[1]}: they cannot be both together and apart; choose siblings apart or correct the roster`,
   );
+}
+
+/** A student as a message names them: name and id, or the id alone in a published roster, which has no names. */
+function namedWithId(student: Student): { zh: string; en: string } {
+  return student.nameClasses === undefined
+    ? { zh: `${student.name}（${student.id}）`, en: `${student.name} (${student.id})` }
+    : { zh: `学号 ${student.id} `, en: `id ${student.id}` };
 }
 
 function buildFeatures(

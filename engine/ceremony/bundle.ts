@@ -11,32 +11,34 @@ import type { AnnouncedValue } from './seed.ts';
 import type { CeremonyState, SealedRules, TeacherRecord } from './state.ts';
 import type { Roster } from '../roster.ts';
 
-export const BUNDLE_FORMAT = 'sunshine-class-draw/bundle/v1';
 /**
- * v1 plus the external public value on the certificate. Written only when the seal named one, so the bundle of a
- * ceremony without one is v1 as before, and a verifier that predates public values refuses a v2 bundle by its format
- * instead of re-deriving seeds without the value.
+ * v3: rosters with name classes instead of names (v1 and v2 published the names), and the external public value on
+ * every certificate, null when the seal named none (v1 had none, v2 had one). A verifier of v1 or v2 refuses a v3
+ * bundle by its format instead of misreading its rosters; this one refuses theirs, naming the verifier to use.
  */
-export const BUNDLE_FORMAT_PUBLIC_VALUE = 'sunshine-class-draw/bundle/v2';
+export const BUNDLE_FORMAT = 'sunshine-class-draw/bundle/v3';
+export const RETIRED_BUNDLE_FORMATS: readonly string[] = [
+  'sunshine-class-draw/bundle/v1',
+  'sunshine-class-draw/bundle/v2',
+];
 
-interface SealData {
+/** The seal certificate's data plus the secret revealed at the close. */
+export interface Certificate {
+  readonly format: typeof BUNDLE_FORMAT;
   readonly commitment: string;
   readonly planHash: string;
   readonly buildHash: string;
   readonly rules: SealedRules;
   readonly secretHex: string;
+  /** The external public value every seed took; null when the seal named none. */
+  readonly publicValue: AnnouncedValue | null;
 }
-
-/** The seal certificate's data plus the secret revealed at the close (and the public value, when one was named). */
-export type Certificate =
-  | (SealData & { readonly format: typeof BUNDLE_FORMAT })
-  | (SealData & { readonly format: typeof BUNDLE_FORMAT_PUBLIC_VALUE; readonly publicValue: AnnouncedValue });
 
 /** One drawn school: the engine's input, the public contribution and what the ceremony recorded. */
 export interface BundleSchool {
   readonly name: string;
   readonly rosterHash: string;
-  /** The roster as the engine reads it (`engineRoster`): canonical order, no ID numbers. */
+  /** The roster as the engine reads it (`engineRoster`): canonical order, ranks for ids, no ID numbers, no names. */
   readonly roster: Roster;
   readonly draw: { readonly contribution: string; readonly seedHex: string; readonly classOf: readonly number[] };
   readonly teachers: TeacherRecord;
@@ -45,7 +47,8 @@ export interface BundleSchool {
 /**
  * An audit entry as published. `redacted` entries had personal data removed, so their own hash cannot be recomputed
  * (their links still are): an import command's roster (set to null; the engine's part of it is in the school's
- * file and pinned by the seed), and a refusal's details (which can quote a roster's cells).
+ * file and pinned by the seed), and a refusal's messages and details (which can quote a roster's cells): its code
+ * stays.
  */
 export interface BundleEntry extends ChainEntry {
   readonly redacted: boolean;
@@ -70,30 +73,24 @@ export function createBundle(state: CeremonyState, chain: readonly ChainEntry[])
       {
         name: school.name,
         rosterHash: imported.rosterHash,
-        roster: engineRoster(imported.roster),
+        roster: engineRoster(imported.roster, seal.rules.names),
         draw: { contribution, seedHex, classOf },
         teachers,
       },
     ];
   });
-  const sealData = {
-    commitment: seal.commitment,
-    planHash: seal.planHash,
-    buildHash: seal.buildHash,
-    rules: seal.rules,
-    secretHex: seal.secretHex,
-  };
   const { publicValue } = seal;
   return {
-    certificate:
-      publicValue === null
-        ? { format: BUNDLE_FORMAT, ...sealData }
-        : // A closed ceremony has its value: the close is refused while a named one is missing.
-          {
-            format: BUNDLE_FORMAT_PUBLIC_VALUE,
-            ...sealData,
-            publicValue: { ...publicValue, value: publicValue.value! },
-          },
+    certificate: {
+      format: BUNDLE_FORMAT,
+      commitment: seal.commitment,
+      planHash: seal.planHash,
+      buildHash: seal.buildHash,
+      rules: seal.rules,
+      secretHex: seal.secretHex,
+      // A closed ceremony has its value: the close is refused while a named one is missing.
+      publicValue: publicValue === null ? null : { ...publicValue, value: publicValue.value! },
+    },
     plan: state.plan!,
     schools,
     audit: chain.map(redact),
@@ -106,7 +103,9 @@ function redact(entry: ChainEntry): BundleEntry {
     return { ...entry, body: { ...body, command: { ...body.command, roster: null } }, redacted: true };
   }
   if (entry.kind === 'refusal') {
-    return { ...entry, body: { ...body, refusal: { ...body.refusal, details: null } }, redacted: true };
+    // Messages go too, not only details: a draw refused because two siblings share a name names them.
+    const refusal = { ...body.refusal, zh: null, en: null, details: null };
+    return { ...entry, body: { ...body, refusal }, redacted: true };
   }
   return { ...entry, redacted: false };
 }
@@ -121,9 +120,16 @@ const RulesSchema = z.strictObject({
   extremes: z.number().int().min(0),
   balance: z.array(z.string()),
 });
+const nameClass = z.number().int().min(1);
 const StudentSchema = z.strictObject({
   id: z.string(),
-  name: z.string(),
+  name: z.literal(''),
+  // One shape per `names` rule (NameClasses): the exact class, and the sound or dialect class that rule compares.
+  nameClasses: z.union([
+    z.strictObject({ exact: nameClass }),
+    z.strictObject({ exact: nameClass, sound: nameClass }),
+    z.strictObject({ exact: nameClass, dialect: nameClass }),
+  ]),
   gender: z.enum(['M', 'F']),
   birthDate: z.string().nullable(),
   idCard: z.null(),
@@ -135,15 +141,15 @@ const StudentSchema = z.strictObject({
 });
 const teamsSchema = z.array(z.number().int());
 
-const sealData = { commitment: hex64, planHash: hex64, buildHash: hex64, rules: RulesSchema, secretHex: hex64 };
-export const CertificateSchema = z.discriminatedUnion('format', [
-  z.strictObject({ format: z.literal(BUNDLE_FORMAT), ...sealData }),
-  z.strictObject({
-    format: z.literal(BUNDLE_FORMAT_PUBLIC_VALUE),
-    ...sealData,
-    publicValue: z.strictObject({ source: z.string(), value: z.string() }),
-  }),
-]);
+export const CertificateSchema = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT),
+  commitment: hex64,
+  planHash: hex64,
+  buildHash: hex64,
+  rules: RulesSchema,
+  secretHex: hex64,
+  publicValue: z.strictObject({ source: z.string(), value: z.string() }).nullable(),
+});
 /** Checked against the plan in the audit chain, which the state machine validates when it replays it. */
 export const PlanFileSchema = z.strictObject({ schools: z.array(z.record(z.string(), z.unknown())) });
 export const SchoolFileSchema = z.strictObject({

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ROSTERS } from '../../test/support/ceremony-fixtures.ts';
-import { canonicalJson, canonicalRoster, engineRoster, rosterHash, sha256Hex } from './canonical.ts';
+import type { NameSeparation } from '../names.ts';
+import {
+  canonicalJson,
+  canonicalRoster,
+  engineRoster,
+  publishedRosterHash,
+  rosterHash,
+  sha256Hex,
+} from './canonical.ts';
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth, keeps array order and drops undefined properties', () => {
@@ -21,33 +29,58 @@ describe('canonical JSON', () => {
 describe('the canonical roster', () => {
   const roster = ROSTERS['西山中学']!;
   const shuffled = { ...roster, students: [...roster.students].reverse() };
+  const renamed = (index: number, name: string) => ({
+    ...roster,
+    students: roster.students.map((student, i) => (i === index ? { ...student, name } : student)),
+  });
 
   it('sorts students by id, so the hash does not depend on the file order', () => {
     const ids = canonicalRoster(shuffled).students.map((student) => student.id);
     expect(ids).toEqual([...ids].sort());
-    expect(rosterHash(shuffled)).toBe(rosterHash(roster));
+    expect(rosterHash(shuffled, 'sound')).toBe(rosterHash(roster, 'sound'));
   });
 
-  it('changes its hash when any student changes', () => {
-    const renamed = {
-      ...roster,
-      students: roster.students.map((s, i) => (i === 5 ? { ...s, name: `${s.name}x` } : s)),
-    };
-    expect(rosterHash(renamed)).not.toBe(rosterHash(roster));
+  it('changes its hash when a student changes, a name included when it changes which names are alike', () => {
+    const older = { ...roster, students: roster.students.map((s, i) => (i === 5 ? { ...s, birthDate: null } : s)) };
+    expect(rosterHash(older, 'sound')).not.toBe(rosterHash(roster, 'sound'));
+    const namesake = renamed(5, roster.students[6]!.name);
+    for (const names of ['exact', 'sound', 'dialect'] as const) {
+      expect(rosterHash(namesake, names)).not.toBe(rosterHash(roster, names));
+    }
+    // A fresh name like no other leaves every equality, hence the draw, as it was.
+    expect(rosterHash(renamed(5, '欧阳未名'), 'sound')).toBe(rosterHash(roster, 'sound'));
   });
 });
 
 describe('the roster as the engine reads it', () => {
   const roster = ROSTERS['西山中学']!;
 
-  it('leaves out ID numbers and replaces ids by their rank, so the hash ignores ID numbers but not the order', () => {
-    const published = engineRoster(roster);
-    expect(published.students.every((student) => student.idCard === null)).toBe(true);
+  it('leaves out ID numbers and names and replaces ids by their rank, so the hash ignores ID numbers', () => {
+    const published = engineRoster(roster, 'sound');
+    expect(published.students.every((student) => student.idCard === null && student.name === '')).toBe(true);
     expect(published.students.map((student) => student.id)).toEqual(
       canonicalRoster(roster).students.map((_, index) => String(index + 1).padStart(2, '0')),
     );
     const withoutIdCards = { ...roster, students: roster.students.map((s) => ({ ...s, idCard: null })) };
-    expect(rosterHash(withoutIdCards)).toBe(rosterHash(roster));
-    expect(rosterHash(published)).toBe(rosterHash(roster));
+    expect(rosterHash(withoutIdCards, 'sound')).toBe(rosterHash(roster, 'sound'));
+  });
+
+  it.each(['exact', 'sound', 'dialect'] as const)(
+    'gives itself again under names: %s, so a verifier recomputes the hash from the bundle',
+    (names) => {
+      const published = engineRoster(roster, names);
+      expect(engineRoster(published, names)).toEqual(published);
+      expect(rosterHash(published, names)).toBe(rosterHash(roster, names));
+      expect(publishedRosterHash(published)).toBe(rosterHash(roster, names));
+    },
+  );
+
+  it('carries only the name class its names rule compares, and refuses to be read under another rule', () => {
+    const classes = (names: NameSeparation) => engineRoster(roster, names).students[0]!.nameClasses;
+    expect(Object.keys(classes('exact')!)).toEqual(['exact']);
+    expect(Object.keys(classes('sound')!)).toEqual(['exact', 'sound']);
+    expect(Object.keys(classes('dialect')!)).toEqual(['exact', 'dialect']);
+    expect(() => engineRoster(engineRoster(roster, 'sound'), 'dialect')).toThrow(/no "dialect" class/);
+    expect(() => engineRoster(engineRoster(roster, 'exact'), 'sound')).toThrow(/no "sound" class/);
   });
 });

@@ -5,6 +5,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { compareIds } from '../assign/distribution.ts';
+import { nameClassesOf, type NameSeparation } from '../names.ts';
 import type { Roster } from '../roster.ts';
 import type { Plan } from './plan.ts';
 
@@ -39,25 +40,35 @@ export function canonicalRoster(roster: Roster): Roster {
 }
 
 /**
- * The roster as the draw reads it, and as the verification bundle publishes it: canonical order, no ID numbers (the
- * engine never reads them; the birth date and gender taken from them stay), and each student id replaced by its rank
- * in that order, zero-padded (`001`, `002` …). The engine uses ids only to order students, so ranks give exactly the
- * same draw, while the school's ids — which often embed the ID number — stay out of the bundle.
+ * The roster as the draw reads it, and as the verification bundle publishes it: canonical order; no ID numbers (the
+ * engine never reads them; the birth date and gender taken from them stay); each student id replaced by its rank in
+ * that order, zero-padded (`001`, `002` …); each name replaced by its name classes under the sealed `names` rule
+ * (`nameClassesOf`). The engine uses ids only to order students and names only to compare their keys, so the draw is
+ * the very same, while the school's ids — which often embed the ID number — and the names of minors stay out of the
+ * bundle. Applied to its own output it gives that output again, so a verifier recomputes the hash from the bundle.
  */
-export function engineRoster(roster: Roster): Roster {
+export function engineRoster(roster: Roster, names: NameSeparation): Roster {
   const canonical = canonicalRoster(roster);
   const width = String(canonical.students.length).length;
+  const classes = nameClassesOf(canonical.students, names);
   const students = canonical.students.map((student, index) => ({
     ...student,
     id: String(index + 1).padStart(width, '0'),
+    name: '',
+    nameClasses: classes[index]!,
     idCard: null,
   }));
   return { ...canonical, students };
 }
 
 /** What a school's seed commits to: the engine's input exactly, so a verifier can recompute it from the bundle. */
-export function rosterHash(roster: Roster): string {
-  return sha256Hex(canonicalJson(engineRoster(roster)));
+export function rosterHash(roster: Roster, names: NameSeparation): string {
+  return publishedRosterHash(engineRoster(roster, names));
+}
+
+/** The hash of a roster exactly as published, which must be `rosterHash` of the roster it was published from. */
+export function publishedRosterHash(published: Roster): string {
+  return sha256Hex(canonicalJson(published));
 }
 
 export function planHash(plan: Plan): string {

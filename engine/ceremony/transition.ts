@@ -305,7 +305,7 @@ function importRoster(
     );
   }
   const canonical = canonicalRoster(roster);
-  const hash = rosterHash(canonical);
+  const hash = rosterHash(canonical, state.seal!.rules.names);
   const imported = { fileName, roster: canonical, rosterHash: hash, mismatches, acceptedReason };
   return accept(state, updateSchool(state, { ...school, status: 'imported', imported }), [
     {

@@ -9,15 +9,17 @@ import { entryHash, GENESIS_HASH } from './audit-chain.ts';
 import {
   AuditFileSchema,
   BUNDLE_FILES,
+  BUNDLE_FORMAT,
   CertificateSchema,
   PlanFileSchema,
+  RETIRED_BUNDLE_FORMATS,
   SCHOOLS_FOLDER,
   SchoolFileSchema,
   type BundleEntry,
   type BundleSchool,
   type Certificate,
 } from './bundle.ts';
-import { canonicalJson, rosterHash } from './canonical.ts';
+import { canonicalJson, publishedRosterHash } from './canonical.ts';
 import { commitment } from './seed.ts';
 import { INITIAL_STATE, type CeremonyCommand, type CeremonyState, type SchoolRecord } from './state.ts';
 import { transition } from './transition.ts';
@@ -103,6 +105,8 @@ function parseFiles(input: BundleInput): ParsedBundle | { problems: Check[] } {
     );
     return null;
   }
+  const retired = retiredFormat(input.certificate);
+  if (retired !== null) return { problems: [retired] };
   const certificate = parse(CertificateSchema, input.certificate, BUNDLE_FILES.certificate);
   const plan = parse(PlanFileSchema, input.plan, BUNDLE_FILES.plan);
   const audit = parse(AuditFileSchema, input.audit, BUNDLE_FILES.audit);
@@ -111,6 +115,20 @@ function parseFiles(input: BundleInput): ParsedBundle | { problems: Check[] } {
   );
   if (problems.length > 0) return { problems };
   return { certificate: certificate!, plan: plan!, audit: audit!, schools: schools.map((school) => school!) };
+}
+
+/** A bundle of an earlier version (names in its rosters, another roster hash) takes the verifier it came with. */
+function retiredFormat(certificate: unknown): Check | null {
+  const format = (certificate as { format?: unknown } | null)?.format;
+  if (typeof format !== 'string' || !RETIRED_BUNDLE_FORMATS.includes(format)) return null;
+  return fail(
+    SUBJECT.files,
+    `证明包为旧版格式 ${format}（由早期版本的软件导出），本验证程序只读 ${BUNDLE_FORMAT}：` +
+      '请用该证明包内附的 verifier.html，或导出它的软件版本的 npx sunshine verify 复核',
+    `the bundle is in the earlier format ${format} (exported by an earlier version of the software); this verifier ` +
+      `reads ${BUNDLE_FORMAT} only: check it with the verifier.html inside that bundle, or with npx sunshine verify ` +
+      'of the version that exported it',
+  );
 }
 
 function commitmentCheck(certificate: Certificate): Check {
@@ -208,7 +226,7 @@ function certificateCheck(certificate: Certificate, plan: unknown, state: Ceremo
     ['计划哈希', 'plan hash', certificate.planHash, seal.planHash],
     ['软件哈希', 'build hash', certificate.buildHash, seal.buildHash],
     ['分班规则', 'rules', certificate.rules, seal.rules],
-    ['外部公开随机值', 'public value', 'publicValue' in certificate ? certificate.publicValue : null, seal.publicValue],
+    ['外部公开随机值', 'public value', certificate.publicValue, seal.publicValue],
     [BUNDLE_FILES.plan, BUNDLE_FILES.plan, plan, state.plan],
   ];
   const differing = fields.find(([, , stated, sealed]) => canonicalJson(stated) !== canonicalJson(sealed));
@@ -254,7 +272,7 @@ function schoolChecks(state: CeremonyState, schools: readonly BundleSchool[]): C
 function schoolCheck(replayed: SchoolRecord, stated: BundleSchool | undefined): Check {
   const name = replayed.name;
   if (stated === undefined) return fail(name, '证明包中没有该校的文件', 'the bundle has no file for this school');
-  const recomputedHash = rosterHash(stated.roster);
+  const recomputedHash = publishedRosterHash(stated.roster);
   if (recomputedHash !== stated.rosterHash) {
     return fail(
       name,
@@ -268,6 +286,15 @@ function schoolCheck(replayed: SchoolRecord, stated: BundleSchool | undefined): 
       name,
       '重放后该校未完成分班与教师团队抽选',
       'after the replay this school is not drawn with teacher teams',
+    );
+  }
+  // The replay's import hashed the roster as the engine reads it: a file not in exactly that form (ranks other than
+  // 1…N, classes not numbered by first appearance) was rewritten, even when it would give the same draw.
+  if (imported.rosterHash !== stated.rosterHash) {
+    return fail(
+      name,
+      `名单不是引擎读取的形式（学号应为名次，姓名类别应按首次出现编号）：文件记 ${stated.rosterHash}，重放得 ${imported.rosterHash}`,
+      `the roster is not in the form the engine reads (ids must be ranks, name classes numbered by first appearance): file says ${stated.rosterHash}, the replay gives ${imported.rosterHash}`,
     );
   }
   const comparisons: readonly [string, string, unknown, unknown][] = [
