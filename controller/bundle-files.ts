@@ -2,13 +2,24 @@
  * The verification bundle on disk: one JSON file per part, schools in their own folder, and a README for whoever
  * opens the folder. Reading gives the parsed JSON untouched, so the pure verifier judges every byte itself.
  */
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUNDLE_FILES, SCHOOLS_FOLDER, schoolFileName, type Bundle } from '../engine/ceremony/bundle.ts';
 import { readBundleFiles, type BundleFile, type BundleReading } from '../engine/ceremony/bundle-input.ts';
+import { PROJECT_ROOT } from './build-hash.ts';
 
 /** The offline verifier page, copied into every bundle when it is built (`npm run build`). */
 export const VERIFIER_PAGE = 'verifier.html';
+
+/**
+ * The offline verifier page as `npm run build` leaves it — one self-contained HTML file, which bundles and static
+ * sites carry — or null when it is not built.
+ */
+export function builtVerifierPage(root: string = PROJECT_ROOT): string | null {
+  const page = join(root, 'verifier', 'dist', 'index.html');
+  return existsSync(page) ? page : null;
+}
 
 const README = `# 阳光分班验证包 / Sunshine Class Draw verification bundle
 
@@ -21,8 +32,9 @@ or the offline verifier page; docs/verification.md explains every field and how 
   请与该来源的官方公告核对 / seal certificate data and the secret revealed at the close; with the external public
   value's source and value when the seal named one: check the value against that source's official announcement
 - ${BUNDLE_FILES.plan} — 封装的计划 / the sealed plan
-- ${SCHOOLS_FOLDER}/<学校>.json — 引擎读取的名单（无身份证号）、家长代表随机数、种子、分班结果、教师团队 /
-  the roster as the engine reads it (no ID numbers), the contribution, seed, classes and teacher teams
+- ${SCHOOLS_FOLDER}/<学校>.json — 引擎读取的名单（无身份证号、无姓名，学号为名次）、家长代表随机数、种子、分班结果、
+  教师团队 / the roster as the engine reads it (no ID numbers, no names, ranks for ids), the contribution, seed,
+  classes and teacher teams
 - ${BUNDLE_FILES.audit} — 完整审计哈希链 / the full audit hash chain
 - ${VERIFIER_PAGE} — 离线验证页面：用浏览器打开，选择本文件夹 / the offline verifier: open it in a browser, choose this folder
 `;

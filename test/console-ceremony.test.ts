@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { drawnSchools, PASSPHRASE } from './support/demo-ceremony.ts';
 import {
+  closeBrowser,
   ConsoleRig,
   hold,
   LAPTOP,
@@ -32,7 +33,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context.close();
+  await closeBrowser(context);
   await rig.close();
   expect(pageErrors).toEqual([]);
 });

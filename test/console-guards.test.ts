@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { OperatorRequest } from '../controller/protocol.ts';
 import { demoRequests, drawnSchools, PASSPHRASE } from './support/demo-ceremony.ts';
 import {
+  closeBrowser,
   ConsoleRig,
   hold,
   launchBrowser,
@@ -37,7 +38,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await context.close();
+  await closeBrowser(context);
   expect(pageErrors).toEqual([]);
 });
 

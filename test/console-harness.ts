@@ -10,10 +10,10 @@ import { DEMO_DISTRICT } from '../controller/cli/demo.ts';
 import type { OperatorRequest, Snapshot } from '../controller/protocol.ts';
 import { toSnapshot } from '../controller/snapshot.ts';
 import { openCeremony, startController, type RunningController } from '../controller/wiring.ts';
-import { launchBrowser } from './display-harness.ts';
+import { closeBrowser, launchBrowser } from './display-harness.ts';
 import { FIXED_SERVICES, tempDataDir } from './support/demo-ceremony.ts';
 
-export { launchBrowser };
+export { closeBrowser, launchBrowser };
 
 export const LAPTOP = { width: 1366, height: 768 };
 export const PRIMARY_DIR = join(DEMO_DISTRICT, 'primary');

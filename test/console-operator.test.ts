@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MIN_PASSPHRASE_LENGTH, type OperatorRequest } from '../controller/protocol.ts';
+import { resultUrl } from '../controller/publication/links.ts';
 import { DEFAULT_OPTIONS } from '../engine/assign/options.ts';
 import { shortHash } from '../console/src/lib/audit.ts';
 import { ConsoleRig, hold, launchBrowser, openConsole, pageErrors, screenshot, until } from './console-harness.ts';
@@ -125,6 +126,10 @@ it('downloads a published school’s lists with the passphrase, and says why whe
     .getByText(/公示 \d\d:\d\d:\d\d/)
     .waitFor();
   await screenshot(page, 'operator-4-downloads');
+  // The result page at the address phones use, set in the test before: the one on the displays' QR codes.
+  expect(await page.getByRole('link', { name: '打开结果查询页' }).getAttribute('href')).toBe(
+    resultUrl('http://192.168.1.20:8080', name),
+  );
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -55,11 +55,28 @@ const PUBLIC_URL = 'https://jyj.example.gov.cn/yangguang/';
 const scene = (page: Page, name: string) => page.waitForSelector(`[data-testid="scene-${name}"]`);
 const texts = (page: Page, testid: string) => page.locator(`[data-testid="${testid}"]`).allInnerTexts();
 const snapshotOf = (rig: Rig): Promise<Snapshot> => rig.operator.socket.emitWithAck('snapshot:get');
+/** A teacher-team card turned over, showing its team. */
+const TURNED_CARD = '[data-testid="team-card"]:not([data-team=""])';
 /** Students placed in their classes so far, as the hall sees the counts. */
 const placed = (page: Page) =>
   page.$$eval('[data-testid="class-count"]', (counts) =>
     counts.reduce((sum, count) => sum + Number(count.textContent), 0),
   );
+
+/**
+ * What a late display shows, read when the first display holds still across the reading (not on a page turn): both
+ * show the same.
+ */
+async function inStep(first: Page, late: Page, read: (page: Page) => Promise<string>): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const before = await read(first);
+    const shownLate = await read(late);
+    if ((await read(first)) !== before) continue;
+    expect(shownLate).toBe(before);
+    return before;
+  }
+  throw new Error('the first display never held still for one reading');
+}
 
 /** Class sizes as the display shows them, and as the controller computed them. */
 async function expectFinalClasses(page: Page, rig: Rig, school: TestSchool, withinMs = 15_000): Promise<void> {
@@ -270,6 +287,49 @@ describe('the hall display', () => {
 
     await rig.present({ skip: true });
     for (const page of [first, clockFast, clockSlow]) await expectFinalClasses(page, rig, west, 1500);
+  });
+
+  it('shows a late display the roster page, the turned cards and the time the others show, whatever its clock', async () => {
+    const rig = await startRig();
+    // A hundred names: four pages of thirty, four seconds each; ten classes: a team card turns every 1.2 s.
+    const long = testSchool('南门小学', 100, 10, false);
+    await rig.sealAndPreview([long]);
+    await rig.run({ type: 'ceremony:unseal' });
+    const first = await openDisplay(browser, rig.displayUrl);
+    await rig.importSchool(long);
+    await scene(first, 'roster');
+    await first.waitForFunction(
+      () => document.querySelector('[data-testid="roster-page"]')?.textContent === '第 2/4 页',
+    );
+
+    // Opened (or reloaded) on a laptop whose clock is an hour fast: the same page, and the controller's time.
+    const late = await openDisplay(browser, rig.displayUrl, FULL_HD, false, 3_600_000);
+    await scene(late, 'roster');
+    const rosterPage = async (page: Page) =>
+      `${await page.textContent('[data-testid="roster-page"]')} ${(await texts(page, 'roster-name'))[0]}`;
+    expect(await inStep(first, late, rosterPage)).toContain('第 2/4 页');
+    const [hours, minutes, seconds] = (await late.textContent('header .clock'))!.split(':').map(Number);
+    const now = new Date();
+    const apart = (hours! - now.getHours()) * 3600 + (minutes! - now.getMinutes()) * 60 + seconds! - now.getSeconds();
+    expect(Math.abs(apart) % 86_400, `header clock ${apart} s off the controller's`).toBeLessThanOrEqual(2);
+    await late.close();
+
+    await rig.drawSchool(long);
+    await rig.run({ type: 'school:publish', school: long.plan.name });
+    await rig.run({ type: 'school:teachers', school: long.plan.name, draw: { kind: 'lottery', contribution: '5' } });
+    await scene(first, 'teachers');
+    const turned = async (page: Page) => String(await page.locator(TURNED_CARD).count());
+    await first.waitForFunction((selector) => document.querySelectorAll(selector).length >= 2, TURNED_CARD);
+    const slow = await openDisplay(browser, rig.displayUrl, FULL_HD, false, -3_600_000);
+    await scene(slow, 'teachers');
+    expect(Number(await inStep(first, slow, turned))).toBeLessThan(10);
+    // Skipped, every card turns at once, seconds before the last would have turned by itself.
+    await rig.present({ skip: true });
+    for (const page of [first, slow]) {
+      await page.waitForFunction((selector) => document.querySelectorAll(selector).length === 10, TURNED_CARD, {
+        timeout: 2000,
+      });
+    }
   });
 
   it('flies twins as one linked card bearing both names, into one class', async () => {

@@ -208,9 +208,15 @@ export async function openDisplay(
   await page.setViewportSize(viewport);
   if (reducedMotion) await page.emulateMedia({ reducedMotion: 'reduce' });
   if (clockAheadMs !== 0) {
+    // Both ways a page reads the time, `Date.now()` and `new Date()`, as on a laptop whose clock is wrong.
     await page.addInitScript((ahead) => {
       const machineNow = Date.now.bind(Date);
-      Date.now = () => machineNow() + ahead;
+      const shiftedNow = () => machineNow() + ahead;
+      globalThis.Date = new Proxy(Date, {
+        construct: (machineDate, args) =>
+          args.length === 0 ? new machineDate(shiftedNow()) : (Reflect.construct(machineDate, args) as Date),
+        get: (machineDate, key): unknown => (key === 'now' ? shiftedNow : Reflect.get(machineDate, key)),
+      });
     }, clockAheadMs);
   }
   await page.goto(url);

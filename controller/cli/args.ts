@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolve } from 'node:path';
+import { PublicUrlSchema } from '../presentation.ts';
 
 /** A command-line mistake, said in Chinese and English; the command exits with status 2 and changes nothing. */
 export class UsageError extends Error {
@@ -41,6 +42,15 @@ export function oneOf<T extends string>(value: string | undefined, flag: string,
     );
   }
   return value as T;
+}
+
+/** `--public-url`: where phones reach the result pages (the hall's LAN address or a public site). */
+export function publicUrlFlag(value: string | undefined): string | undefined {
+  if (value === undefined || PublicUrlSchema.safeParse(value).success) return value;
+  throw new UsageError(
+    `--public-url 应为 http:// 或 https:// 开头的网址，收到“${value}”`,
+    `--public-url must be an http:// or https:// address, got "${value}"`,
+  );
 }
 
 /** The data directory: `--data`, else `SUNSHINE_DATA`, else `./data`. */

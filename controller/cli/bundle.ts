@@ -1,15 +1,13 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { PROJECT_ROOT } from '../build-hash.ts';
+import { resolve } from 'node:path';
 import { createBundle } from '../../engine/ceremony/bundle.ts';
 import { verdictLine, verifyBundle } from '../../engine/ceremony/verify.ts';
-import { readBundle, VERIFIER_PAGE, writeBundle } from '../bundle-files.ts';
+import { builtVerifierPage, readBundle, VERIFIER_PAGE, writeBundle } from '../bundle-files.ts';
 import { dataDirectory, parseCommandArgs, UsageError } from './args.ts';
 import type { Io } from './io.ts';
 import { openOrExplain } from './open.ts';
 
 export const EXPORT_BUNDLE_USAGE = 'sunshine export bundle [--data 目录 DIR] --out 目录 DIR';
-export const VERIFY_USAGE = 'sunshine verify 证明包目录 BUNDLE_DIR';
+export const VERIFY_USAGE = 'sunshine verify 验证包目录 BUNDLE_DIR';
 
 /**
  * Writes the verification bundle of a closed ceremony. The stored log is verified and replayed first (as on every
@@ -32,14 +30,13 @@ export async function exportBundleCommand(args: string[], io: Io, env: NodeJS.Pr
     return 3;
   }
   const out = resolve(values.out);
-  const verifierPage = join(PROJECT_ROOT, 'verifier', 'dist', 'index.html');
-  const built = existsSync(verifierPage);
-  await writeBundle(out, bundle, built ? verifierPage : null);
+  const verifierPage = builtVerifierPage();
+  await writeBundle(out, bundle, verifierPage);
   io.out(
     `✓ 验证包已写入 ${out}：${bundle.schools.length} 所学校，${bundle.audit.length} 条审计记录\n` +
       `✓ bundle written to ${out}: ${bundle.schools.length} schools, ${bundle.audit.length} audit entries`,
   );
-  if (!built) {
+  if (verifierPage === null) {
     io.err(
       `离线验证页面尚未构建（npm run build），包中没有 ${VERIFIER_PAGE}\n` +
         `the offline verifier page is not built (npm run build): the bundle has no ${VERIFIER_PAGE}`,

@@ -22,16 +22,16 @@ const USAGE = `阳光分班 Sunshine Class Draw
       校验审计日志哈希链并报告第一处断裂，再重放核对已存结果
       check the audit log's hash chain, report the first break, then replay and compare the stored results
   ${EXPORT_USAGE}
-      仪式结束后导出验证包（密钥、名单、随机数、结果、审计链）/ after the close, write the verification bundle
-      公示后打印名单（PDF，一式四份）、封装证书与总报告、媒体图片、省平台 Excel/CSV /
-      print the lists (PDF, four copies), seal certificate and final report, media images, platform Excel/CSV
   ${VERIFY_USAGE}
       复核验证包：承诺、审计链，并重算每所学校的分班；不一致则退出码 1
       check a bundle: commitment, audit chain, and every school's draw recomputed; exit 1 on any mismatch
   sunshine build-hash
       计算本软件的哈希（与封装证书核对）/ print this software's build hash (to check against the seal)
   ${ASSIGN_USAGE}
-  sunshine demo        在内置示例区县上演示分班 / draw the bundled demo district once
+      不经仪式，直接为一份名单分班并打印均衡检查（同一名单与种子，任何机器结果相同）
+      assign one roster's classes without a ceremony and print the balance checks (same roster and seed, same result)
+  sunshine demo
+      在内置示例区县上演示分班 / draw the bundled demo district once
 
 数据目录 data directory: --data，或环境变量 SUNSHINE_DATA，默认 ./data；端口 port: --port 或 PORT，默认 8080`;
 

@@ -14,7 +14,8 @@ import { ceremonyContext, type DocumentContext } from '../print/context.ts';
 import { fileSafe, finishedCopies, printJob, render, type PrintJob, type PrintRequest } from '../print/documents.ts';
 import { Printer } from '../print/printer.ts';
 import { publishedSchool, type PublishedSchool, type Unavailable } from '../print/published.ts';
-import { dataDirectory, parseCommandArgs, UsageError } from './args.ts';
+import { siteBase } from '../publication/links.ts';
+import { dataDirectory, parseCommandArgs, publicUrlFlag, UsageError } from './args.ts';
 import type { Io } from './io.ts';
 import { openOrExplain } from './open.ts';
 
@@ -45,7 +46,8 @@ function open(args: string[], usage: string, io: Io, env: NodeJS.ProcessEnv): Op
   if (positionals.length !== 0 || values.out === undefined) {
     throw new UsageError(`用法：${usage}`, `usage: ${usage}`);
   }
-  const publicUrl = values['public-url'] === undefined ? null : httpUrl(values['public-url']);
+  const givenUrl = publicUrlFlag(values['public-url']);
+  const publicUrl = givenUrl === undefined ? null : siteBase(givenUrl);
   const ceremony = openOrExplain(dataDirectory(values.data, env), io);
   if (ceremony === null) return null;
   try {
@@ -54,22 +56,6 @@ function open(args: string[], usage: string, io: Io, env: NodeJS.ProcessEnv): Op
   } finally {
     ceremony.log.close();
   }
-}
-
-function httpUrl(value: string): string {
-  let url: URL | null = null;
-  try {
-    url = new URL(value);
-  } catch {
-    url = null;
-  }
-  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new UsageError(
-      `--public-url 应为 http:// 或 https:// 开头的网址，收到“${value}”`,
-      `--public-url must be an http:// or https:// address, got "${value}"`,
-    );
-  }
-  return value.replace(/\/+$/, '');
 }
 
 /** A refusal the user asked for by name: an unknown school is a command-line mistake (2), an early one exit 3. */

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import type { PlanSchool } from '../../engine/ceremony/plan.ts';
-import { PublicUrlSchema, type EventInfo } from '../presentation.ts';
+import type { EventInfo } from '../presentation.ts';
 import { describeRefusal } from '../describe.ts';
 import { readPlanFile } from '../plan-file.ts';
-import { resultPagePath } from '../publication/model.ts';
+import { publicBase, resultsIndexUrl, resultUrl } from '../publication/links.ts';
 import type { CeremonyService } from '../service.ts';
 import { startController, type RunningController } from '../wiring.ts';
-import { dataDirectory, parseCommandArgs, UsageError, wholeNumber } from './args.ts';
+import { dataDirectory, parseCommandArgs, publicUrlFlag, wholeNumber } from './args.ts';
 import { DEMO_DISTRICT, DEMO_STAGES } from './demo.ts';
 import type { Io } from './io.ts';
 import { openOrExplain } from './open.ts';
@@ -33,7 +33,7 @@ export async function serveCommand(args: string[], io: Io, env: NodeJS.ProcessEn
     'public-url': { type: 'string' },
   });
   const port = wholeNumber(values.port ?? env['PORT'], '--port', 0) ?? DEFAULT_PORT;
-  const publicUrl = publicAddress(values['public-url']);
+  const publicUrl = publicUrlFlag(values['public-url']);
   const dataDir = dataDirectory(values.data, env);
   const ceremony = openOrExplain(dataDir, io);
   if (ceremony === null) return 4;
@@ -60,15 +60,6 @@ export async function serveCommand(args: string[], io: Io, env: NodeJS.ProcessEn
   });
   await running.close();
   return 0;
-}
-
-/** `--public-url`: where phones reach the result pages (the hall's LAN address or a public site). */
-function publicAddress(value: string | undefined): string | undefined {
-  if (value === undefined || PublicUrlSchema.safeParse(value).success) return value;
-  throw new UsageError(
-    `--public-url 应为 http:// 或 https:// 开头的网址，收到“${value}”`,
-    `--public-url must be an http:// or https:// address, got "${value}"`,
-  );
 }
 
 /** With --demo on a fresh data directory, the bundled district's primary and junior plans become the plan. */
@@ -98,9 +89,9 @@ function printAddresses(running: RunningController, dataDir: string, io: Io): vo
   io.out(`大屏 display:    ${bases.map((base) => `${base}/display`).join('  ')}`);
   io.out(`状态 health:     ${bases[0]}/healthz`);
   // The addresses the display's QR codes carry: the public URL when one is set.
-  const results = running.presentations.presentation.publicUrl?.replace(/\/+$/, '') ?? bases[0];
-  io.out(`结果页 results:  ${results}/r/`);
+  const results = publicBase(running.presentations.presentation.publicUrl, bases[0]!);
+  io.out(`结果页 results:  ${resultsIndexUrl(results)}`);
   for (const school of running.service.state.schools.filter((found) => found.status !== 'skipped')) {
-    io.out(`结果页 results:  ${results}${resultPagePath(school.name)}  (${school.name})`);
+    io.out(`结果页 results:  ${resultUrl(results, school.name)}  (${school.name})`);
   }
 }

@@ -13,8 +13,8 @@ import JSZip from 'jszip';
 import { createBundle } from '../../engine/ceremony/bundle.ts';
 import type { ChainEntry } from '../../engine/ceremony/audit-chain.ts';
 import type { CeremonyState } from '../../engine/ceremony/state.ts';
-import { PROJECT_ROOT } from '../build-hash.ts';
-import { writeBundle } from '../bundle-files.ts';
+import { builtVerifierPage, writeBundle } from '../bundle-files.ts';
+import { RESULTS_FOLDER, VERIFIER_FOLDER } from '../publication/links.ts';
 import { lookupIndex } from '../publication/lookup.ts';
 import { publicCeremony, type PublicCeremony } from '../publication/model.ts';
 import { renderIndex, renderSchool } from '../publication/render.ts';
@@ -25,9 +25,7 @@ import {
   folderNameProblem,
   LOOKUP_DATA,
   LOOKUP_SCRIPT,
-  RESULTS_FOLDER,
   staticLinks,
-  VERIFIER_FOLDER,
 } from '../publication/site-paths.ts';
 import { dataDirectory, parseCommandArgs, UsageError } from './args.ts';
 import type { Io } from './io.ts';
@@ -86,10 +84,9 @@ export async function exportSiteCommand(args: string[], io: Io, env: NodeJS.Proc
     return 3;
   }
 
-  const verifierPage = join(PROJECT_ROOT, 'verifier', 'dist', 'index.html');
-  const built = existsSync(verifierPage);
+  const verifierPage = builtVerifierPage();
   const summary = await writeSite(out, state, {
-    verifierPage: built ? verifierPage : null,
+    verifierPage,
     bundleChain: values['with-bundle'] ? chain : null,
   });
   io.out(
@@ -100,7 +97,7 @@ export async function exportSiteCommand(args: string[], io: Io, env: NodeJS.Proc
       'Serve the whole folder as a web site’s root, over HTTPS (the lookup needs it): school pages are then at\n' +
       '<address>/r/<school>, as on the controller, so sunshine serve --public-url <address> points the QR codes there.',
   );
-  if (!built) {
+  if (verifierPage === null) {
     io.err(
       '离线验证页面尚未构建（npm run build），站点中没有验证页面\n' +
         'the offline verifier page is not built (npm run build): the site has no verifier page',

@@ -40,6 +40,19 @@ describe('printed documents', () => {
     expect(job({ kind: 'final-report', publicUrl: null }, forged).copies[0]).toContain('✗ 与承诺不一致');
   });
 
+  it('prints the external public value, as typed, on the lists and the final report; nothing without one', () => {
+    const publicValue = { source: '福彩3D 第2026318期', value: '4 7 1' };
+    const named = { ...closed, seal: { ...closed.seal!, publicValue } };
+    const requests: PrintRequest[] = [
+      { kind: 'school-lists', school: '东湖小学' },
+      { kind: 'final-report', publicUrl: null },
+    ];
+    for (const request of requests) {
+      expect(job(request, named).copies[0]).toContain('福彩3D 第2026318期：4 7 1');
+      expect(job(request).copies[0]).not.toContain('外部公开随机值');
+    }
+  });
+
   it('makes four copies of a school’s lists that differ only in their label', () => {
     const { copies, name, format } = job({ kind: 'school-lists', school: '东湖小学' });
     expect({ name, format, count: copies.length }).toEqual({ name: '东湖小学-分班名单', format: 'pdf', count: 4 });

@@ -4,7 +4,8 @@
  */
 import { commitment as commitmentOf } from '../../engine/ceremony/seed.ts';
 import type { CeremonyState, SchoolRecord, SealRecord } from '../../engine/ceremony/state.ts';
-import { formatDateTime } from '../../console/src/lib/format.ts';
+import { formatDateTime } from '../format.ts';
+import { verifyUrl } from '../publication/links.ts';
 import type { DocumentContext } from './context.ts';
 import {
   a4Document,
@@ -12,6 +13,7 @@ import {
   escapeHtml,
   fingerprintBlock,
   label,
+  publicValueFingerprints,
   qrFigure,
   shortHash,
   signatureLines,
@@ -37,8 +39,8 @@ export function finalReportDocument(
   publicUrl: string | null,
 ): string {
   const matches = commitmentOf(seal.secretHex) === seal.commitment;
-  const closedAt = context.closedAt === null ? '' : formatDateTime(context.closedAt);
-  const verifyUrl = publicUrl === null ? null : `${publicUrl}/verify`;
+  const closedAt = context.closedAt === null ? '' : formatDateTime(context.closedAt, 'zh');
+  const verifier = publicUrl === null ? null : verifyUrl(publicUrl);
   const schools = state.schools.map(
     (school) =>
       `<section class="keep"><h3>${escapeHtml(school.name)} ` +
@@ -69,19 +71,11 @@ export function finalReportDocument(
       },
       { zh: '计划哈希', en: 'plan hash', value: seal.planHash },
       { zh: '软件哈希', en: 'build hash', value: seal.buildHash },
-      ...(seal.publicValue === null
-        ? []
-        : [
-            {
-              zh: '外部公开随机值',
-              en: 'public value',
-              value: `${seal.publicValue.source}：${seal.publicValue.value ?? '—'}`,
-            },
-          ]),
+      ...publicValueFingerprints(seal),
     ]) +
     `<div class="qr-row">${qrFigure(seal.commitment, '承诺', 'commitment')}` +
     `${qrFigure(seal.secretHex, '公开的密钥', 'revealed secret')}` +
-    (verifyUrl === null ? '' : qrFigure(verifyUrl, '验证页面', 'verifier page')) +
+    (verifier === null ? '' : qrFigure(verifier, '验证页面', 'verifier page')) +
     `</div>` +
     `<h2>${label('如何复核', 'How to verify')}</h2><ol class="note">` +
     `<li>取得验证包：在仪式电脑上运行 <code>npx sunshine export bundle --out 验证包</code>，` +
@@ -90,9 +84,9 @@ export function finalReportDocument(
     `<li>运行 <code>npx sunshine verify 验证包</code>：核对承诺、审计链，并重算每所学校的分班，` +
     `每校一行 ✓。<span class="en">Run npx sunshine verify: it checks the commitment and the audit chain and ` +
     `re-runs every school's draw, one ✓ line per school.</span></li>` +
-    `<li>或用浏览器打开验证页面${verifyUrl === null ? '' : ` ${escapeHtml(verifyUrl)}`}` +
+    `<li>或用浏览器打开验证页面${verifier === null ? '' : ` ${escapeHtml(verifier)}`}` +
     `（验证包内也有 verifier.html），选择验证包文件夹。` +
-    `<span class="en">Or open the verifier page${verifyUrl === null ? '' : ` ${escapeHtml(verifyUrl)}`} (also ` +
+    `<span class="en">Or open the verifier page${verifier === null ? '' : ` ${escapeHtml(verifier)}`} (also ` +
     `verifier.html in the bundle) and choose the bundle folder.</span></li>` +
     `<li>手工核对：SHA-256(公开的密钥) 应等于封装证书上的承诺；每校名单哈希、种子与结果指纹应与验证包一致` +
     `（结果指纹 = SHA-256(classOf 的规范 JSON)）。<span class="en">By hand: SHA-256(secret) must equal the commitment ` +

@@ -8,7 +8,8 @@
  * own pages — one file per copy, so every copy reads 第 1 页 / 共 N 页 on its own.
  */
 import type { Check } from '../../engine/assign/metrics.ts';
-import { groupHex } from '../../console/src/lib/format.ts';
+import type { SealRecord } from '../../engine/ceremony/state.ts';
+import { groupHex } from '../format.ts';
 import { qrPath } from '../../display/src/lib/qr.ts';
 import { FONT_FAMILY, FONTS_PLACEHOLDER } from './fonts.ts';
 
@@ -146,11 +147,18 @@ export interface Fingerprint {
   readonly value: string;
 }
 
+/** The external public value every seed took, as typed (source and value); none when the seal named no source. */
+export function publicValueFingerprints(seal: SealRecord): Fingerprint[] {
+  const { publicValue } = seal;
+  if (publicValue === null) return [];
+  return [{ zh: '外部公开随机值', en: 'public value', value: `${publicValue.source}：${publicValue.value ?? '—'}` }];
+}
+
 export function fingerprintBlock(fingerprints: readonly Fingerprint[]): string {
   const rows = fingerprints.map(
     (entry) =>
       `<dt>${label(entry.zh, entry.en)}</dt><dd class="${/^[0-9a-f]{16,}$/.test(entry.value) ? 'mono' : ''}">` +
-      `${escapeHtml(/^[0-9a-f]{16,}$/.test(entry.value) ? groupHex(entry.value) : entry.value)}</dd>`,
+      `${escapeHtml(/^[0-9a-f]{16,}$/.test(entry.value) ? groupHex(entry.value, 8) : entry.value)}</dd>`,
   );
   return `<dl class="fingerprints">${rows.join('')}</dl>`;
 }

@@ -4,7 +4,7 @@
  * document per copy; the four copies differ only in their label.
  */
 import type { SealRecord } from '../../engine/ceremony/state.ts';
-import { formatDate, formatMean } from '../../display/src/lib/format.ts';
+import { formatDate, formatMean } from '../format.ts';
 import { maskId } from '../mask.ts';
 import type { DocumentContext } from './context.ts';
 import {
@@ -14,6 +14,7 @@ import {
   escapeHtml,
   fingerprintBlock,
   label,
+  publicValueFingerprints,
   shortHash,
   signatureLines,
   stampAreas,
@@ -183,15 +184,7 @@ function fingerprints(school: PublishedSchool, seal: SealRecord, result: string)
   return [
     { zh: '计划哈希', en: 'plan hash', value: seal.planHash },
     { zh: '随机密钥承诺', en: 'commitment to the secret', value: seal.commitment },
-    ...(seal.publicValue === null
-      ? []
-      : [
-          {
-            zh: '外部公开随机值',
-            en: 'public value',
-            value: `${seal.publicValue.source}：${seal.publicValue.value ?? '—'}`,
-          },
-        ]),
+    ...publicValueFingerprints(seal),
     { zh: '名单哈希', en: 'roster hash', value: imported.rosterHash },
     { zh: '家长代表随机数', en: "parents' contribution", value: draw.contribution },
     { zh: '分班种子', en: 'draw seed', value: draw.seedHex },

@@ -5,7 +5,7 @@
 import { STAGE_NAME, type Plan } from '../../engine/ceremony/plan.ts';
 import type { SealRecord } from '../../engine/ceremony/state.ts';
 import { describeRules } from '../../console/src/lib/rules.ts';
-import { formatDateTime } from '../../console/src/lib/format.ts';
+import { formatDateTime, UNFILLED_DATE_TIME } from '../format.ts';
 import type { DocumentContext } from './context.ts';
 import {
   a4Document,
@@ -20,11 +20,9 @@ import {
   table,
 } from './html.ts';
 
-/** Blank lines to fill in by hand when the time is not known (the log has it whenever the seal was recorded). */
-const UNKNOWN_TIME = '______年____月____日 ____:____';
-
 export function sealCertificateDocument(seal: SealRecord, plan: Plan, context: DocumentContext): string {
-  const sealedAt = context.sealedAt === null ? UNKNOWN_TIME : formatDateTime(context.sealedAt);
+  // Blank lines to fill in by hand when the time is not known (the log has it whenever the seal was recorded).
+  const sealedAt = context.sealedAt === null ? UNFILLED_DATE_TIME : formatDateTime(context.sealedAt, 'zh');
   const rules = describeRules(seal.rules).map(
     (rule) => `<li>${escapeHtml(rule.zh)} <span class="en">${escapeHtml(rule.en)}</span></li>`,
   );

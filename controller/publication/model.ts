@@ -60,11 +60,6 @@ export interface PublicCeremony {
   readonly verification: PublicVerification;
 }
 
-/** The path of a school's result page on the controller, and on a static export uploaded at a site's root. */
-export function resultPagePath(schoolName: string): string {
-  return `/r/${encodeURIComponent(schoolName)}`;
-}
-
 /**
  * Names are listed in zh-CN (pinyin) order of the masked name, so a parent scans for the surname; the draw's reveal
  * order looks random and the canonical order follows student numbers, which often embed the ID number.

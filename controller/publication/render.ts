@@ -4,6 +4,7 @@
  * font, no script on the controller's pages (the static site adds lookup.js for its lookup). Chinese first.
  */
 import { STAGE_NAME } from '../../engine/ceremony/plan.ts';
+import { formatDate } from '../format.ts';
 import type { Bilingual, LookupOutcome } from './lookup.ts';
 import { MAX_QUERY_LENGTH } from './lookup.ts';
 import type { PublicCeremony, PublicSchool, PublicStatus, PublicVerification, PublishedResult } from './model.ts';
@@ -75,12 +76,6 @@ dd{margin:0}
 code{font-size:.8rem;word-break:break-all}
 .note{color:var(--mute);font-size:.9em}
 footer{margin-top:2rem;padding-bottom:2rem;border-top:1px solid var(--line);color:var(--mute);font-size:.85em}`;
-
-/** 2012-03-05 → 2012年3月5日. */
-function chineseDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${year}年${month}月${day}日`;
-}
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -227,7 +222,7 @@ function balanceSection(result: PublishedResult): string {
       (c) =>
         `<tr><td>${c.classNumber} 班</td><td>${c.size}</td><td>${c.boys}</td><td>${c.girls}</td>` +
         c.subjectMeans.map((mean) => `<td>${mean === null ? '—' : mean.toFixed(2)}</td>`).join('') +
-        `<td>${c.meanBirthDate === null ? '—' : chineseDate(c.meanBirthDate)}</td></tr>`,
+        `<td>${c.meanBirthDate === null ? '—' : formatDate(c.meanBirthDate, 'zh')}</td></tr>`,
     )
     .join('');
   const spreads: Bilingual[] = result.subjects.map((subject, s) => ({

@@ -2,12 +2,10 @@
  * Where the static export puts each page: the controller's own paths (`r/<学校>/`, `verify/`), so a site that serves
  * the folder at its root answers the same addresses as the controller and the display's QR codes work on both.
  */
+import { RESULTS_FOLDER, resultPagePath, VERIFIER_FOLDER } from './links.ts';
 import type { Bilingual } from './lookup.ts';
-import { resultPagePath } from './model.ts';
 import type { SiteLinks } from './render.ts';
 
-export const RESULTS_FOLDER = 'r';
-export const VERIFIER_FOLDER = 'verify';
 export const LOOKUP_SCRIPT = 'lookup.js';
 export const LOOKUP_DATA = 'lookup.json';
 export const BUNDLE_FOLDER = 'bundle';

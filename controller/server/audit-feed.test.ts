@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainEntry } from '../../engine/ceremony/audit-chain.ts';
-import { AuditFeed, NO_TIMES, TAIL_LENGTH, timesAfter } from './audit-feed.ts';
+import { DEFAULT_PRESENTATION } from '../presentation.ts';
+import { documentContext } from '../print/context.ts';
+import { AuditFeed, ceremonyTimes, NO_TIMES, TAIL_LENGTH, timesAfter } from './audit-feed.ts';
 
 const entry = (seq: number, kind: ChainEntry['kind'], body: unknown): ChainEntry => ({
   seq,
@@ -27,6 +29,25 @@ describe('timesAfter', () => {
       schools: {
         甲: { importedAt: entries[3]!.at, drawnAt: entries[4]!.at, publishedAt: null, teachersDrawnAt: null },
       },
+    });
+  });
+});
+
+describe('ceremonyTimes', () => {
+  it('reads from the whole log what the feed gathers entry by entry, and gives the printed documents theirs', () => {
+    const log = [
+      entry(1, 'command', { revision: 1, command: { type: 'ceremony:seal' } }),
+      entry(2, 'command', { revision: 2, command: { type: 'school:import', school: '甲' } }),
+      entry(3, 'refusal', { request: { type: 'ceremony:close' }, refusal: {} }),
+      entry(4, 'command', { revision: 3, command: { type: 'ceremony:close' } }),
+    ];
+    const chain = (fromSeq = 1) => log.filter((found) => found.seq >= fromSeq);
+    const fromLog = ceremonyTimes({ chain });
+    expect(fromLog).toEqual(new AuditFeed({ chain }).times);
+    expect(documentContext(DEFAULT_PRESENTATION.event, fromLog)).toEqual({
+      event: DEFAULT_PRESENTATION.event,
+      sealedAt: log[0]!.at,
+      closedAt: log[3]!.at,
     });
   });
 });

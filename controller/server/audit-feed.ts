@@ -69,6 +69,14 @@ function summaryOf(entry: ChainEntry): AuditSummary {
   };
 }
 
+/**
+ * When each step was done, read from the whole log: what the feed tells displays and consoles, and what the printed
+ * seal certificate and final report show.
+ */
+export function ceremonyTimes(log: Pick<AuditLog, 'chain'>): CeremonyTimes {
+  return log.chain().reduce(timesAfter, NO_TIMES);
+}
+
 /** The times after one more entry: a refusal changes nothing, an accepted command marks its step done. */
 export function timesAfter(times: CeremonyTimes, entry: ChainEntry): CeremonyTimes {
   if (entry.kind !== 'command') return times;

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express from 'express';
 import { PROJECT_ROOT } from '../build-hash.ts';
+import { RESULTS_INDEX_PATH, VERIFIER_PATH } from '../publication/links.ts';
 import type { CeremonyService } from '../service.ts';
 import { resultPages } from './results.ts';
 
@@ -10,7 +11,7 @@ const APPS = [
   { route: '/console', folder: 'console', zh: '操作控制台', en: 'operator console' },
   { route: '/display', folder: 'display', zh: '大屏显示', en: 'hall display' },
   // One self-contained page: the same file the bundle carries, to check a bundle offline (docs/verification.md).
-  { route: '/verify', folder: 'verifier', zh: '验证包复核', en: 'bundle verifier' },
+  { route: VERIFIER_PATH, folder: 'verifier', zh: '验证包复核', en: 'bundle verifier' },
 ] as const;
 
 export function createApp(service: CeremonyService, root: string = PROJECT_ROOT): express.Express {
@@ -29,7 +30,7 @@ export function createApp(service: CeremonyService, root: string = PROJECT_ROOT)
   app.get('/', (_request, response) => {
     const links =
       APPS.map((entry) => `<li><a href="${entry.route}">${entry.zh} / ${entry.en}</a></li>`).join('') +
-      '<li><a href="/r/">分班结果公示 / result pages</a></li>';
+      `<li><a href="${RESULTS_INDEX_PATH}">分班结果公示 / result pages</a></li>`;
     response.type('html').send(page('阳光分班 Sunshine Class Draw', `<ul>${links}</ul>`));
   });
 

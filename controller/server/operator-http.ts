@@ -13,12 +13,14 @@ import { districtSchools, platformRows } from '../export/platform-rows.ts';
 import { platformCsv, platformWorkbook } from '../export/spreadsheets.ts';
 import { checkPassphrase } from '../passphrase.ts';
 import { findChromium } from '../print/chromium.ts';
-import { commandTimes, type CommandTimes, type DocumentContext } from '../print/context.ts';
+import { documentContext, type DocumentContext } from '../print/context.ts';
 import { printJob, type PrintRequest } from '../print/documents.ts';
 import { BrowserMissing, chromiumPress, type PrintingPress } from '../print/press.ts';
 import { publishedSchool, type PublishedSchool, type Unavailable } from '../print/published.ts';
 import { PASSPHRASE_HEADER, type SpreadsheetFormat } from '../print/routes.ts';
+import { publicBase } from '../publication/links.ts';
 import type { Ceremony } from '../wiring.ts';
+import { ceremonyTimes, NO_TIMES } from './audit-feed.ts';
 
 export interface OperatorDownloads {
   readonly router: express.Router;
@@ -45,18 +47,20 @@ export function operatorDownloads(
 ): OperatorDownloads {
   const { service, presentations } = ceremony;
   const renderings = new Map<string, Rendering>();
-  let times: { revision: number; value: CommandTimes } = { revision: -1, value: { sealedAt: null, closedAt: null } };
+  let times = { revision: -1, value: NO_TIMES };
 
   function context(): DocumentContext {
     const { revision } = service.state;
-    if (times.revision !== revision) times = { revision, value: commandTimes(ceremony.log) };
-    return { event: presentations.presentation.event, ...times.value };
+    if (times.revision !== revision) times = { revision, value: ceremonyTimes(ceremony.log) };
+    return documentContext(presentations.presentation.event, times.value);
   }
 
   /** Where phones reach the controller: the configured public address, else the address the console used. */
   function publicUrl(request: Request): string {
-    const configured = presentations.presentation.publicUrl;
-    return (configured ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`).replace(/\/+$/, '');
+    return publicBase(
+      presentations.presentation.publicUrl,
+      `${request.protocol}://${request.get('host') ?? 'localhost'}`,
+    );
   }
 
   async function sendPrinted(response: Response, request: PrintRequest, asciiName: string): Promise<void> {

@@ -10,7 +10,8 @@ import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { CeremonyState } from '../../engine/ceremony/state.ts';
 import { lookupIndex, lookUp, type LookupMatch } from '../publication/lookup.ts';
-import { publicCeremony, resultPagePath, type PublicCeremony } from '../publication/model.ts';
+import { RESULTS_INDEX_PATH, resultPagePath, VERIFIER_PATH } from '../publication/links.ts';
+import { publicCeremony, type PublicCeremony } from '../publication/model.ts';
 import {
   renderIndex,
   renderLookupPage,
@@ -28,7 +29,7 @@ export interface StateSource {
 /** Lookups one address may make per minute: enough for a family, far too few to guess ID digits. */
 export const LOOKUPS_PER_MINUTE = 10;
 
-const LINKS: SiteLinks = { index: '/r/', school: resultPagePath, verifier: '/verify', bundle: null };
+const LINKS: SiteLinks = { index: RESULTS_INDEX_PATH, school: resultPagePath, verifier: VERIFIER_PATH, bundle: null };
 const lookupForm = (school: string): LookupForm => ({ kind: 'server', action: `${resultPagePath(school)}/lookup` });
 
 interface CachedPage {
