@@ -3,6 +3,7 @@
  * static server, and the lookup driven in Debian's Chromium.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -72,7 +73,21 @@ describe('the static result site', () => {
       expect((await fetch(`${server.base}${path}`)).status, path).toBe(200);
     }
     expect((await fetch(`${server.base}/bundle.zip`)).status).toBe(200);
-    expect(readdirSync(join(site, 'r')).sort()).toEqual(['index.html', 'lookup.js', FIFTH, THIRD].sort());
+    expect(readdirSync(join(site, 'r')).sort()).toEqual(
+      ['index.html', 'index.html.gz', 'lookup.js', 'lookup.js.gz', FIFTH, THIRD].sort(),
+    );
+  });
+
+  it('gives every page, script and data file a gzip twin with the same content, for servers to send as it is', () => {
+    const twins = siteFiles().filter((file) => file.path.endsWith('.gz'));
+    expect(twins.map((file) => file.path)).toContain(join('r', THIRD, 'index.html.gz'));
+    expect(twins.map((file) => file.path)).toContain(join('r', THIRD, 'lookup.json.gz'));
+    for (const twin of twins) {
+      const original = join(site, twin.path.slice(0, -'.gz'.length));
+      expect(gunzipSync(readFileSync(join(site, twin.path))).equals(readFileSync(original)), twin.path).toBe(true);
+    }
+    const compressible = siteFiles().filter((file) => /\.(html|js|json)$/.test(file.path));
+    expect(twins).toHaveLength(compressible.length);
   });
 
   it('renders the class lists exactly as the controller does', async () => {
@@ -90,8 +105,10 @@ describe('the static result site', () => {
     expect(lists(exported)).toBe(lists(served));
   });
 
-  it('holds no full name, 学籍号 or ID number in clear outside the verification bundle', () => {
-    const files = siteFiles().filter((file) => !/^bundle(\/|\.zip$)/.test(file.path));
+  it('holds no full name, 学籍号 or ID number in clear, the verification bundle included', () => {
+    // Compressed files are twins of files checked here (see above); the zip is the bundle folder zipped.
+    const files = siteFiles().filter((file) => !/(\.gz|\.zip)$/.test(file.path));
+    expect(files.map((file) => file.path)).toContain(join('bundle', 'certificate.json'));
     expect(files.map((file) => file.path)).toContain(join('r', THIRD, 'lookup.json'));
     for (const file of files) {
       for (const student of district.students) {
@@ -171,7 +188,21 @@ describe('sunshine export site refuses', () => {
     writeFileSync(file, 'x');
     expect((await exportSite('--data', district.dataDir, '--out', file)).code).toBe(2);
     expect(readFileSync(file, 'utf8')).toBe('x');
-    expect(readdirSync(join(site, 'r')).sort()).toEqual(['index.html', 'lookup.js', FIFTH, THIRD].sort());
+    expect(readdirSync(join(site, 'r')).sort()).toEqual(
+      ['index.html', 'index.html.gz', 'lookup.js', 'lookup.js.gz', FIFTH, THIRD].sort(),
+    );
+  });
+
+  it('gives every page, script and data file a gzip twin with the same content, for servers to send as it is', () => {
+    const twins = siteFiles().filter((file) => file.path.endsWith('.gz'));
+    expect(twins.map((file) => file.path)).toContain(join('r', THIRD, 'index.html.gz'));
+    expect(twins.map((file) => file.path)).toContain(join('r', THIRD, 'lookup.json.gz'));
+    for (const twin of twins) {
+      const original = join(site, twin.path.slice(0, -'.gz'.length));
+      expect(gunzipSync(readFileSync(join(site, twin.path))).equals(readFileSync(original)), twin.path).toBe(true);
+    }
+    const compressible = siteFiles().filter((file) => /\.(html|js|json)$/.test(file.path));
+    expect(twins).toHaveLength(compressible.length);
   });
 
   it('to publish the bundle before the close, and writes nothing', async () => {

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -105,8 +106,8 @@ export async function exportSiteCommand(args: string[], io: Io, env: NodeJS.Proc
   }
   if (values['with-bundle']) {
     io.err(
-      `注意：${BUNDLE_FOLDER}/ 与 ${BUNDLE_ZIP} 是验证包，含学生完整姓名、出生日期和成绩（见 docs/verification.md）\n` +
-        `note: ${BUNDLE_FOLDER}/ and ${BUNDLE_ZIP} are the verification bundle, with full names, birth dates and scores`,
+      `注意：${BUNDLE_FOLDER}/ 与 ${BUNDLE_ZIP} 是验证包，不含姓名和证件号，但含各生的出生日期、成绩和是/否标记（见 docs/verification.md）\n` +
+        `note: ${BUNDLE_FOLDER}/ and ${BUNDLE_ZIP} are the verification bundle: no names or ID numbers, but each student's birth date, scores and yes/no flags`,
     );
   }
   return 0;
@@ -145,7 +146,19 @@ export async function writeSite(out: string, state: CeremonyState, options: Site
     await copyFile(options.verifierPage, join(out, VERIFIER_FOLDER, 'index.html'));
   }
   if (options.bundleChain !== null) await writeBundleAndZip(out, state, options.bundleChain, options.verifierPage);
+  await precompress(out);
   return { schools: ceremony.schools.length, published: publishedCount(ceremony) };
+}
+
+/** Text files gain a gzip twin (`index.html.gz`), which nginx (`gzip_static on`) and most servers send as they are. */
+const COMPRESSIBLE = /\.(html|js|json)$/;
+
+async function precompress(folder: string): Promise<void> {
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) await precompress(path);
+    else if (COMPRESSIBLE.test(entry.name)) await writeFile(`${path}.gz`, gzipSync(await readFile(path), { level: 9 }));
+  }
 }
 
 const publishedCount = (ceremony: PublicCeremony) =>
