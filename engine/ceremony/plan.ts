@@ -1,4 +1,5 @@
 /** The sealed plan: which schools take part, their classes and caps, and the figures each school declared in advance. */
+import type { Roster } from '../roster.ts';
 
 export type Stage = 'primary' | 'junior';
 
@@ -19,6 +20,17 @@ export interface DeclaredFigures {
   readonly girls: number;
   /** Students who belong to a multiple-birth group (多胞胎). */
   readonly multiples: number;
+}
+
+/** The same figures counted in an imported roster, as the import compares them (a console shows them before). */
+export function rosterFigures(roster: Roster): DeclaredFigures {
+  const boys = roster.students.filter((student) => student.gender === 'M').length;
+  return {
+    students: roster.students.length,
+    boys,
+    girls: roster.students.length - boys,
+    multiples: roster.students.filter((student) => student.siblingGroup !== null).length,
+  };
 }
 
 export interface PlanSchool extends DeclaredFigures {

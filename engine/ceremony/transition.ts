@@ -8,7 +8,7 @@ import { assign } from '../assign/index.ts';
 import { randomStream, shuffleInPlace, type Seed } from '../random.ts';
 import type { Roster } from '../roster.ts';
 import { canonicalRoster, planHash, rosterHash } from './canonical.ts';
-import { PLAN_COLUMNS, validatePlan, type DeclaredFigures, type Plan, type PlanSchool } from './plan.ts';
+import { PLAN_COLUMNS, rosterFigures, validatePlan, type DeclaredFigures, type Plan, type PlanSchool } from './plan.ts';
 import { contributionProblem } from './contribution.ts';
 import { normalizedPublicText, publicTextProblem } from './public-value.ts';
 import { commitment, deriveSeed, type AnnouncedValue, type SeedPurpose } from './seed.ts';
@@ -260,16 +260,6 @@ const ALREADY: Readonly<Record<Needed, readonly [RefusalCode, string, string]>> 
   ],
 };
 
-function figuresOf(roster: Roster): DeclaredFigures {
-  const boys = roster.students.filter((student) => student.gender === 'M').length;
-  return {
-    students: roster.students.length,
-    boys,
-    girls: roster.students.length - boys,
-    multiples: roster.students.filter((student) => student.siblingGroup !== null).length,
-  };
-}
-
 function importRoster(
   state: CeremonyState,
   school: SchoolRecord,
@@ -278,7 +268,7 @@ function importRoster(
   roster: Roster,
   reason: string | null,
 ): TransitionResult {
-  const actual = figuresOf(roster);
+  const actual = rosterFigures(roster);
   if (actual.students > plan.classes * plan.cap) {
     return refuse(
       'over-capacity',

@@ -4,6 +4,7 @@
  */
 import type { SchoolView, Snapshot } from '../../../controller/protocol.ts';
 import type { SchoolStatus } from '../../../engine/ceremony/state.ts';
+import type { DeclaredFigures } from '../../../engine/ceremony/plan.ts';
 
 /** The official order (CEREMONY.md). Import belongs to the unseal step: the notary unseals, then rosters come in. */
 export const STEPS = ['plan', 'seal', 'preview', 'unseal', 'draw', 'publish', 'teachers', 'close'] as const;
@@ -109,12 +110,8 @@ export function focusSchool(snapshot: Snapshot): SchoolView | null {
   return schools.find((school) => nextAction(school) === behind) ?? null;
 }
 
-export interface Figures {
-  readonly students: number;
-  readonly boys: number;
-  readonly girls: number;
-  readonly multiples: number;
-}
+/** A school's figures: declared in the plan, or counted in its roster. */
+export type Figures = DeclaredFigures;
 
 export const FIGURE_NAME: Readonly<Record<keyof Figures, { zh: string; en: string }>> = {
   students: { zh: '学生数', en: 'Students' },

@@ -4,7 +4,7 @@
  * comparison with the sealed figures, first. The controller reads the file again when it imports it; this check
  * only spares a refused or regretted import. Loaded on demand: the Excel reader is large.
  */
-import type { Roster } from '../../../engine/roster.ts';
+import { rosterFigures } from '../../../engine/ceremony/plan.ts';
 import type { RosterIssue } from '../../../controller/roster-file/index.ts';
 import type { Figures } from './ceremony.ts';
 
@@ -25,19 +25,8 @@ export async function checkRosterFile(file: File): Promise<RosterCheck> {
   return {
     fileName: file.name,
     content,
-    figures: usable ? figuresOf(roster) : null,
+    figures: usable ? rosterFigures(roster) : null,
     issues,
     names: roster?.students.map((student) => student.name) ?? [],
-  };
-}
-
-/** Counted exactly as the state machine counts them (engine/ceremony/transition.ts, figuresOf). */
-function figuresOf(roster: Roster): Figures {
-  const boys = roster.students.filter((student) => student.gender === 'M').length;
-  return {
-    students: roster.students.length,
-    boys,
-    girls: roster.students.length - boys,
-    multiples: roster.students.filter((student) => student.siblingGroup !== null).length,
   };
 }
