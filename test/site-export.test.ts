@@ -193,18 +193,6 @@ describe('sunshine export site refuses', () => {
     );
   });
 
-  it('gives every page, script and data file a gzip twin with the same content, for servers to send as it is', () => {
-    const twins = siteFiles().filter((file) => file.path.endsWith('.gz'));
-    expect(twins.map((file) => file.path)).toContain(join('r', THIRD, 'index.html.gz'));
-    expect(twins.map((file) => file.path)).toContain(join('r', THIRD, 'lookup.json.gz'));
-    for (const twin of twins) {
-      const original = join(site, twin.path.slice(0, -'.gz'.length));
-      expect(gunzipSync(readFileSync(join(site, twin.path))).equals(readFileSync(original)), twin.path).toBe(true);
-    }
-    const compressible = siteFiles().filter((file) => /\.(html|js|json)$/.test(file.path));
-    expect(twins).toHaveLength(compressible.length);
-  });
-
   it('to publish the bundle before the close, and writes nothing', async () => {
     const out = join(tempDataDir(), 'site');
     const result = await exportSite('--data', tempDataDir(), '--out', out, '--with-bundle');

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exactNameKey } from '../names.ts';
 import type { Roster, Student } from '../roster.ts';
+import { student as aStudent } from '../../test/support/student.ts';
 import { rosterArbitrary, seedArbitrary } from './fixtures/roster-arbitrary.ts';
 import { assign, DEFAULT_OPTIONS, type AssignOptions } from './index.ts';
 
@@ -86,19 +87,13 @@ describe('assign: guarantees', () => {
 });
 
 describe('assign: infeasible inputs are refused with the reason', () => {
-  const student = (id: number, extra: Partial<Student> = {}): Student => ({
-    id: `S${id}`,
-    name: `学生${'甲乙丙丁戊己庚辛壬癸'[id % 10]}${Math.floor(id / 10)}`,
-    gender: id % 2 ? 'F' : 'M',
-    birthDate: null,
-    idCard: null,
-    siblingGroup: null,
-    apartGroups: [],
-    sourceSchool: null,
-    scores: [],
-    flags: [],
-    ...extra,
-  });
+  const student = (id: number, extra: Partial<Student> = {}): Student =>
+    aStudent({
+      id: `S${id}`,
+      name: `学生${'甲乙丙丁戊己庚辛壬癸'[id % 10]}${Math.floor(id / 10)}`,
+      gender: id % 2 ? 'F' : 'M',
+      ...extra,
+    });
   const roster = (students: Student[]): Roster => ({ subjects: [], flags: [], students });
   const base: AssignOptions = { ...DEFAULT_OPTIONS, classes: 3, cap: 45, names: 'exact' };
 

@@ -244,29 +244,22 @@ export class Extremes {
 
   /** How many classes have at least (atMost: at most) `value` of quantity i. */
   private atLeast(i: number, value: number): number {
-    return this.classes - this.below(i, value);
+    return this.classes - this.countBelow(i, value, false);
   }
 
   private atMost(i: number, value: number): number {
-    const K = this.classes;
-    let low = i * K;
-    let high = i * K + K;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.sorted[middle]! <= value) low = middle + 1;
-      else high = middle;
-    }
-    return low - i * K;
+    return this.countBelow(i, value, true);
   }
 
-  /** How many classes have less than `value` of quantity i. */
-  private below(i: number, value: number): number {
+  /** How many classes have less than `value` of quantity i, or (`orEqual`) at most `value`. */
+  private countBelow(i: number, value: number, orEqual: boolean): number {
     const K = this.classes;
     let low = i * K;
     let high = i * K + K;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (this.sorted[middle]! < value) low = middle + 1;
+      const below = orEqual ? this.sorted[middle]! <= value : this.sorted[middle]! < value;
+      if (below) low = middle + 1;
       else high = middle;
     }
     return low - i * K;
