@@ -106,8 +106,8 @@ export async function exportSiteCommand(args: string[], io: Io, env: NodeJS.Proc
   }
   if (values['with-bundle']) {
     io.err(
-      `注意：${BUNDLE_FOLDER}/ 与 ${BUNDLE_ZIP} 是验证包，不含姓名和证件号，但含各生的出生日期、成绩和是/否标记（见 docs/verification.md）\n` +
-        `note: ${BUNDLE_FOLDER}/ and ${BUNDLE_ZIP} are the verification bundle: no names or ID numbers, but each student's birth date, scores and yes/no flags`,
+      `注意：${BUNDLE_FOLDER}/ 与 ${BUNDLE_ZIP} 是验证包，不含姓名和证件号，但含各生的成绩、是/否标记（无成绩的名单含出生日期）（见 docs/verification.md）\n` +
+        `note: ${BUNDLE_FOLDER}/ and ${BUNDLE_ZIP} are the verification bundle: no names or ID numbers, but each student's scores and yes/no flags (birth dates where there are no scores)`,
     );
   }
   return 0;

@@ -41,8 +41,13 @@ describe('the canonical roster', () => {
   });
 
   it('changes its hash when a student changes, a name included when it changes which names are alike', () => {
-    const older = { ...roster, students: roster.students.map((s, i) => (i === 5 ? { ...s, birthDate: null } : s)) };
-    expect(rosterHash(older, 'sound')).not.toBe(rosterHash(roster, 'sound'));
+    const rescored = {
+      ...roster,
+      students: roster.students.map((s, i) =>
+        i === 5 ? { ...s, scores: s.scores.map((score) => (score ?? 0) + 1) } : s,
+      ),
+    };
+    expect(rosterHash(rescored, 'sound')).not.toBe(rosterHash(roster, 'sound'));
     const namesake = renamed(5, roster.students[6]!.name);
     for (const names of ['exact', 'sound', 'dialect'] as const) {
       expect(rosterHash(namesake, names)).not.toBe(rosterHash(roster, names));
@@ -54,6 +59,18 @@ describe('the canonical roster', () => {
 
 describe('the roster as the engine reads it', () => {
   const roster = ROSTERS['西山中学']!;
+
+  it('keeps birth dates only where the engine balances them: when there are no scores', () => {
+    expect(roster.subjects.length).toBeGreaterThan(0);
+    expect(roster.students.some((student) => student.birthDate !== null)).toBe(true);
+    expect(engineRoster(roster, 'sound').students.every((student) => student.birthDate === null)).toBe(true);
+    const unscored = { ...roster, subjects: [], students: roster.students.map((s) => ({ ...s, scores: [] })) };
+    expect(engineRoster(unscored, 'sound').students.map((student) => student.birthDate)).toEqual(
+      canonicalRoster(unscored).students.map((student) => student.birthDate),
+    );
+    const older = { ...unscored, students: unscored.students.map((s, i) => (i === 5 ? { ...s, birthDate: null } : s)) };
+    expect(rosterHash(older, 'sound')).not.toBe(rosterHash(unscored, 'sound'));
+  });
 
   it('leaves out ID numbers and names and replaces ids by their rank, so the hash ignores ID numbers', () => {
     const published = engineRoster(roster, 'sound');

@@ -41,7 +41,8 @@ export function canonicalRoster(roster: Roster): Roster {
 
 /**
  * The roster as the draw reads it, and as the verification bundle publishes it: canonical order; no ID numbers (the
- * engine never reads them; the birth date and gender taken from them stay); each student id replaced by its rank in
+ * engine never reads them; the birth date and gender taken from them stay); no birth dates when the roster has
+ * scores (the engine balances birth dates only where there are no scores); each student id replaced by its rank in
  * that order, zero-padded (`001`, `002` …); each name replaced by its name classes under the sealed `names` rule
  * (`nameClassesOf`). The engine uses ids only to order students and names only to compare their keys, so the draw is
  * the very same, while the school's ids — which often embed the ID number — and the names of minors stay out of the
@@ -57,6 +58,7 @@ export function engineRoster(roster: Roster, names: NameSeparation): Roster {
     name: '',
     nameClasses: classes[index]!,
     idCard: null,
+    birthDate: canonical.subjects.length > 0 ? null : student.birthDate,
   }));
   return { ...canonical, students };
 }
