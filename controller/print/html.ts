@@ -10,7 +10,7 @@
 import type { Check } from '../../engine/assign/metrics.ts';
 import type { SealRecord } from '../../engine/ceremony/state.ts';
 import { groupHex } from '../format.ts';
-import { qrPath } from '../../display/src/lib/qr.ts';
+import { qrPath } from '../qr.ts';
 import { FONT_FAMILY, FONTS_PLACEHOLDER } from './fonts.ts';
 
 export function escapeHtml(text: string): string {

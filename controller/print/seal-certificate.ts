@@ -4,7 +4,7 @@
  */
 import { STAGE_NAME, type Plan } from '../../engine/ceremony/plan.ts';
 import type { SealRecord } from '../../engine/ceremony/state.ts';
-import { describeRules } from '../../console/src/lib/rules.ts';
+import { describeRules } from '../rules-text.ts';
 import { formatDateTime, UNFILLED_DATE_TIME } from '../format.ts';
 import type { DocumentContext } from './context.ts';
 import {

@@ -5,54 +5,12 @@
 import { RulesSchema } from '../../../controller/protocol.ts';
 import { DEFAULT_OPTIONS } from '../../../engine/assign/options.ts';
 import type { SealedRules } from '../../../engine/ceremony/state.ts';
+import type { RuleText } from '../../../controller/rules-text.ts';
 
-type Text = { readonly zh: string; readonly en: string };
+type Text = RuleText;
 
 /** What a seal without a rules choice records: the engine's defaults. */
 export const DEFAULT_RULES: SealedRules = DEFAULT_OPTIONS;
-
-const NAMES: Readonly<Record<SealedRules['names'], Text>> = {
-  exact: { zh: '同名学生分在不同班', en: 'students with the same name in different classes' },
-  sound: {
-    zh: '同名及同音学生分在不同班',
-    en: 'students with the same or same-sounding name in different classes',
-  },
-  dialect: {
-    zh: '同名、同音及方言近音学生分在不同班',
-    en: 'students whose names sound alike, dialects included, in different classes',
-  },
-};
-
-export function describeRules(rules: SealedRules): Text[] {
-  const ranking = rules.rankBy ?? '总分';
-  const rankingEn = rules.rankBy ?? 'the total';
-  return [
-    { zh: '各班人数相差不超过 1 人，男女生数相差不超过 1 人', en: 'class sizes, boys and girls differ by at most 1' },
-    rules.siblings === 'together'
-      ? { zh: '多胞胎同班', en: 'multiple-birth siblings in one class' }
-      : { zh: '多胞胎分在不同班', en: 'multiple-birth siblings in different classes' },
-    NAMES[rules.names],
-    ...(rules.bands > 0
-      ? [
-          {
-            zh: `按${ranking}分为 ${rules.bands} 个分数段，各段人数各班均衡`,
-            en: `${rules.bands} score bands by ${rankingEn}, even in every class`,
-          },
-        ]
-      : []),
-    ...(rules.extremes > 0
-      ? [
-          {
-            zh: `${ranking}前 ${rules.extremes} 名与后 ${rules.extremes} 名均匀分布（有成绩时）`,
-            en: `the top and bottom ${rules.extremes} by ${rankingEn} spread evenly (where there are scores)`,
-          },
-        ]
-      : []),
-    ...(rules.balance.length > 0
-      ? [{ zh: `${rules.balance.join('、')}各班均衡`, en: `${rules.balance.join(', ')} even across classes` }]
-      : []),
-  ];
-}
 
 /** One choice of a rule: what it is called and what it does, in plain words. */
 export interface RuleChoice<T extends string> {

@@ -32,14 +32,6 @@ const zh = {
   sealedRules: '分班规则',
   publicValue: '外部公开随机值',
   publicValuePending: '待公布后录入',
-  rules: {
-    siblings: { together: '多胞胎同班', apart: '多胞胎分班' },
-    names: { exact: '同名学生分班', sound: '同名、同音学生分班', dialect: '同名、同音（含方言音）学生分班' },
-    total: '总分',
-    bands: (bands: number, by: string) => `按${by}分 ${bands} 段，各段人数均衡`,
-    extremes: (count: number, by: string) => `按${by}前、后各 ${count} 名均匀分布`,
-    balance: (groups: readonly string[]) => `${groups.join('、')}人数均衡`,
-  },
   preview: '分班预览',
   students: '学生',
   boys: '男',
@@ -119,18 +111,6 @@ const en: Text = {
   sealedRules: 'Rules',
   publicValue: 'External public value',
   publicValuePending: 'to be entered once announced',
-  rules: {
-    siblings: { together: 'multiples together', apart: 'multiples apart' },
-    names: {
-      exact: 'same names apart',
-      sound: 'same and same-sounding names apart',
-      dialect: 'same and same-sounding (dialect) names apart',
-    },
-    total: 'total score',
-    bands: (bands, by) => `${bands} bands by ${by}, even in every class`,
-    extremes: (count, by) => `top and bottom ${count} by ${by} spread evenly`,
-    balance: (groups) => `${groups.join(', ')} even`,
-  },
   commitmentNote:
     'SHA-256 commitment to the secret randomness made at the seal; the secret is revealed after the last draw for anyone to check.',
   preview: 'Preview',
