@@ -111,6 +111,9 @@ describe('the public value in the console and on the display', () => {
     await display.getByTestId('contribution-public-value').getByText(VALUE, { exact: true }).waitFor();
     await settled(display);
     await screenshot(display, 'public-value-5-display-contribution');
+    // The digits must be seen rolling for a moment before a stop counts (RollingDigits): a busy machine may get here
+    // sooner after they start than that.
+    await page.waitForTimeout(1100);
     await page.getByRole('button', { name: '停', exact: true }).click();
     await until(() => rig.snapshot.schools[0]!.status === 'drawn', 'the draw');
     await screenshot(page, 'public-value-6-drawn');
