@@ -9,6 +9,8 @@ export default defineConfig({
       'bench/**/*.test.ts',
       'display/**/*.test.ts',
       'verifier/**/*.test.ts',
+      'console/**/*.test.ts',
+      'lint/**/*.test.ts',
     ],
     testTimeout: 60_000,
     pool: 'forks',

@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { resultPagePath } from '../controller/publication/links.ts';
+import { resultPagePath } from '../controller/contract/public-links.ts';
 import { tempDataDir } from '../test/support/demo-ceremony.ts';
 import { startServer, stopServers } from '../test/support/server-process.ts';
 import { juniorCeremony, sunshine } from '../test/support/sunshine-cli.ts';

@@ -1,6 +1,6 @@
 /** One line per event and per refusal, Chinese first: what the headless CLI prints and a console can show. */
 import type { CeremonyEvent, RefusalDetail } from '../engine/ceremony/state.ts';
-import type { ProtocolError } from './protocol.ts';
+import type { ProtocolError } from './contract/protocol.ts';
 
 const FIGURE = { students: '学生数', boys: '男生数', girls: '女生数', multiples: '多胞胎数' } as const;
 

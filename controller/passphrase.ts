@@ -7,7 +7,7 @@ const P = 1;
 const KEY_BYTES = 32;
 
 // Defined in the protocol, so the console enforces the same length before sending.
-export { MIN_PASSPHRASE_LENGTH } from './protocol.ts';
+export { MIN_PASSPHRASE_LENGTH } from './contract/protocol.ts';
 
 export function hashPassphrase(passphrase: string): string {
   const salt = randomBytes(16);

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_PRESENTATION, PresentationSchema, type Presentation } from './presentation.ts';
+import { DEFAULT_PRESENTATION, PresentationSchema, type Presentation } from './contract/presentation.ts';
 
 const FILE = 'presentation.json';
 

@@ -9,7 +9,7 @@ import { sha256Hex } from '../engine/ceremony/canonical.ts';
 import type { CeremonyCommand, SealedRules } from '../engine/ceremony/state.ts';
 import { hashPassphrase, MIN_PASSPHRASE_LENGTH } from './passphrase.ts';
 import { readPlanFile } from './plan-file.ts';
-import type { OperatorRequest, ProtocolError } from './protocol.ts';
+import type { OperatorRequest, ProtocolError } from './contract/protocol.ts';
 import { readRosterFile } from './roster-file/index.ts';
 
 export interface RequestContext {

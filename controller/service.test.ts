@@ -7,7 +7,7 @@ import { DEFAULT_OPTIONS } from '../engine/assign/index.ts';
 import { sha256Hex } from '../engine/ceremony/canonical.ts';
 import { DEMO_DISTRICT } from './cli/demo.ts';
 import { checkPassphrase } from './passphrase.ts';
-import type { OperatorRequest } from './protocol.ts';
+import type { OperatorRequest } from './contract/protocol.ts';
 import { IntegrityError } from './service.ts';
 import { DATABASE_FILE } from './storage/database.ts';
 import { openCeremony } from './wiring.ts';

@@ -13,7 +13,7 @@ import {
   type SchoolRecord,
 } from '../engine/ceremony/state.ts';
 import { transition } from '../engine/ceremony/transition.ts';
-import { OperatorRequestSchema, type CommandAccepted, type ProtocolError, type Result } from './protocol.ts';
+import { OperatorRequestSchema, type CommandAccepted, type ProtocolError, type Result } from './contract/protocol.ts';
 import { loggedRequest, toCommand, type RequestContext } from './requests.ts';
 import type { AuditLog, ResultKind, StoredResult } from './storage/audit-log.ts';
 

@@ -1,7 +1,7 @@
 /** What clients may see of the ceremony state: no secret before the close, no passphrase hash, no ID numbers in clear. */
 import type { CeremonyState } from '../engine/ceremony/state.ts';
 import { maskId, maskName } from './mask.ts';
-import type { SchoolView, Snapshot } from './protocol.ts';
+import type { SchoolView, Snapshot } from './contract/protocol.ts';
 
 /** Displays and consoles show names in full (the rules require the roster on screen); public pages mask them. */
 export type NameVisibility = 'clear' | 'masked';

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { buildHash } from './build-hash.ts';
 import { PresentationStore } from './presentation-store.ts';
-import { MAX_FILE_BYTES } from './protocol.ts';
+import { MAX_FILE_BYTES } from './contract/protocol.ts';
 import { createApp } from './server/http.ts';
 import { operatorDownloads } from './server/operator-http.ts';
 import { resultPages } from './server/results.ts';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { sunshine } from './support/sunshine-cli.ts';
 
-const sample = fileURLToPath(new URL('../../shared/samples/junior/信州区第五中学-gbk.csv', import.meta.url));
+const sample = fileURLToPath(new URL('fixtures/信州区第五中学-gbk.csv', import.meta.url));
 const utf8Sample = fileURLToPath(new URL('../controller/demo-district/junior/信州区第五中学.csv', import.meta.url));
 const seed = 'c0ffee'.repeat(10) + 'c0ff';
 

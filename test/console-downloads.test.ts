@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeActor, describeEntry, shortHash } from '../console/src/lib/audit.ts';
 import { ceremonyDownloads, downloadError, fileNameOf, schoolDownloads } from '../console/src/lib/downloads.ts';
-import { operatorDownloadPaths } from '../controller/print/routes.ts';
+import { operatorDownloadPaths } from '../controller/contract/http-routes.ts';
 
 describe('downloads', () => {
   it('ask for the paths the controller serves', () => {

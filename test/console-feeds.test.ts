@@ -3,8 +3,8 @@
  * hashes the log holds), which displays are connected and what they show, when each step was done, and its clock.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectLive, type LiveSocket } from '../controller/live-client.ts';
-import type { AuditSummary, CeremonyTimes, DisplayPresence, Handshake } from '../controller/protocol.ts';
+import { connectLive, type LiveSocket } from '../controller/contract/live-client.ts';
+import type { AuditSummary, CeremonyTimes, DisplayPresence, Handshake } from '../controller/contract/protocol.ts';
 import { TAIL_LENGTH } from '../controller/server/audit-feed.ts';
 import { openCeremony, startController, type RunningController } from '../controller/wiring.ts';
 import { command, until } from './support/client.ts';

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { OperatorRequest } from '../controller/protocol.ts';
+import type { OperatorRequest } from '../controller/contract/protocol.ts';
 import { demoRequests, drawnSchools, PASSPHRASE } from './support/demo-ceremony.ts';
 import {
   closeBrowser,

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_DISTRICT } from '../controller/cli/demo.ts';
-import type { OperatorRequest, Snapshot } from '../controller/protocol.ts';
+import type { OperatorRequest, Snapshot } from '../controller/contract/protocol.ts';
 import { toSnapshot } from '../controller/snapshot.ts';
 import { openCeremony, startController, type RunningController } from '../controller/wiring.ts';
 import { closeBrowser, launchBrowser } from './display-harness.ts';

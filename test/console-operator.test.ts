@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { MIN_PASSPHRASE_LENGTH, type OperatorRequest } from '../controller/protocol.ts';
-import { resultUrl } from '../controller/publication/links.ts';
+import { MIN_PASSPHRASE_LENGTH, type OperatorRequest } from '../controller/contract/protocol.ts';
+import { resultUrl } from '../controller/contract/public-links.ts';
 import { DEFAULT_OPTIONS } from '../engine/assign/options.ts';
 import { shortHash } from '../console/src/lib/audit.ts';
 import { ConsoleRig, hold, launchBrowser, openConsole, pageErrors, screenshot, until } from './console-harness.ts';

@@ -1,7 +1,7 @@
 /** The sealed rules as the seal step and the certificate word them, and as the operator chooses them. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, formOfRules, rulesOfForm } from '../console/src/lib/rules.ts';
-import { describeRules } from '../controller/rules-text.ts';
+import { describeRules } from '../controller/contract/rules-text.ts';
 import type { SealedRules } from '../engine/ceremony/state.ts';
 
 it('words the default rules, and only the rules in force', () => {

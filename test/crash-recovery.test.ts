@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import type { CeremonyCommand } from '../engine/ceremony/state.ts';
 import { randomStream, shuffleInPlace, type RandomStream } from '../engine/random.ts';
-import type { OperatorRequest, Snapshot } from '../controller/protocol.ts';
+import type { OperatorRequest, Snapshot } from '../controller/contract/protocol.ts';
 import { toSnapshot } from '../controller/snapshot.ts';
 import { DATABASE_FILE } from '../controller/storage/database.ts';
 import { openCeremony } from '../controller/wiring.ts';

@@ -4,7 +4,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Snapshot } from '../controller/protocol.ts';
+import type { Snapshot } from '../controller/contract/protocol.ts';
 import {
   CONTRIBUTION,
   DISPLAY_EVENT,

@@ -5,8 +5,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { EventInfo, PresentationChange } from '../controller/presentation.ts';
-import type { OperatorRequest } from '../controller/protocol.ts';
+import type { EventInfo, PresentationChange } from '../controller/contract/presentation.ts';
+import type { OperatorRequest } from '../controller/contract/protocol.ts';
 import { openCeremony, startController, type RunningController } from '../controller/wiring.ts';
 import type { PlanSchool } from '../engine/ceremony/plan.ts';
 import type { Roster } from '../engine/roster.ts';

@@ -4,7 +4,7 @@
  * published — or everything closed. One 东湖小学 student is named like a spreadsheet formula.
  */
 import { main } from '../controller/cli/main.ts';
-import type { OperatorRequest } from '../controller/protocol.ts';
+import type { OperatorRequest } from '../controller/contract/protocol.ts';
 import { openCeremony } from '../controller/wiring.ts';
 import { CONTRIBUTION, DISPLAY_EVENT, testSchool, type TestSchool } from './display-harness.ts';
 import { FIXED_SERVICES, PASSPHRASE, tempDataDir } from './support/demo-ceremony.ts';

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrintingPress } from '../controller/print/press.ts';
-import { operatorDownloadPaths as paths, passphraseHeaders } from '../controller/print/routes.ts';
+import { operatorDownloadPaths as paths, passphraseHeaders } from '../controller/contract/http-routes.ts';
 import { operatorDownloads } from '../controller/server/operator-http.ts';
 import { openCeremony, startController, type RunningController } from '../controller/wiring.ts';
 import { ceremonyOnDisk, EAST, WEST } from './print-ceremony.ts';

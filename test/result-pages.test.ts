@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { maskName } from '../controller/mask.ts';
-import { resultPagePath } from '../controller/publication/links.ts';
+import { resultPagePath } from '../controller/contract/public-links.ts';
 import { LOOKUPS_PER_MINUTE } from '../controller/server/results.ts';
 import type { CeremonyService } from '../controller/service.ts';
 import { openCeremony, startController, type RunningController } from '../controller/wiring.ts';

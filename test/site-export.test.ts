@@ -11,7 +11,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBundle } from '../controller/bundle-files.ts';
 import { main } from '../controller/cli/main.ts';
-import { resultPagePath } from '../controller/publication/links.ts';
+import { resultPagePath } from '../controller/contract/public-links.ts';
 import { createApp } from '../controller/server/http.ts';
 import { openCeremony } from '../controller/wiring.ts';
 import { readBundleFiles } from '../engine/ceremony/bundle-input.ts';

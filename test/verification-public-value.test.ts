@@ -12,7 +12,7 @@ import { BUNDLE_FORMAT, createBundle, schoolFileName, type Bundle } from '../eng
 import { SUBJECT, verifyBundle, type Check } from '../engine/ceremony/verify.ts';
 import { writeBundle } from '../controller/bundle-files.ts';
 import { verifyCommand } from '../controller/cli/bundle.ts';
-import type { OperatorRequest, Result } from '../controller/protocol.ts';
+import type { OperatorRequest, Result } from '../controller/contract/protocol.ts';
 import { openCeremony, startController, type RunningController } from '../controller/wiring.ts';
 import { closeBrowser, launchBrowser } from './display-harness.ts';
 import { command, connect, untilRevision, type Client } from './support/client.ts';

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolve } from 'node:path';
-import { PublicUrlSchema } from '../presentation.ts';
+import { PublicUrlSchema } from '../contract/presentation.ts';
 
 /** A command-line mistake, said in Chinese and English; the command exits with status 2 and changes nothing. */
 export class UsageError extends Error {

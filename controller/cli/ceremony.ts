@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describeEvent, describeRefusal } from '../describe.ts';
-import type { OperatorRequest } from '../protocol.ts';
+import type { OperatorRequest } from '../contract/protocol.ts';
 import type { CeremonyService } from '../service.ts';
 import type { SealedRules } from '../../engine/ceremony/state.ts';
 import { dataDirectory, oneOf, parseCommandArgs, UsageError } from './args.ts';

@@ -14,7 +14,7 @@ import { ceremonyContext, type DocumentContext } from '../print/context.ts';
 import { fileSafe, finishedCopies, printJob, render, type PrintJob, type PrintRequest } from '../print/documents.ts';
 import { Printer } from '../print/printer.ts';
 import { publishedSchool, type PublishedSchool, type Unavailable } from '../print/published.ts';
-import { siteBase } from '../publication/links.ts';
+import { siteBase } from '../contract/public-links.ts';
 import { dataDirectory, parseCommandArgs, publicUrlFlag, UsageError } from './args.ts';
 import type { Io } from './io.ts';
 import { openOrExplain } from './open.ts';

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import type { PlanSchool } from '../../engine/ceremony/plan.ts';
-import type { EventInfo } from '../presentation.ts';
+import type { EventInfo } from '../contract/presentation.ts';
 import { describeRefusal } from '../describe.ts';
 import { readPlanFile } from '../plan-file.ts';
-import { publicBase, resultsIndexUrl, resultUrl } from '../publication/links.ts';
+import { publicBase, resultsIndexUrl, resultUrl } from '../contract/public-links.ts';
 import type { CeremonyService } from '../service.ts';
 import { startController, type RunningController } from '../wiring.ts';
 import { dataDirectory, parseCommandArgs, publicUrlFlag, wholeNumber } from './args.ts';

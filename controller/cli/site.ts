@@ -15,7 +15,7 @@ import { createBundle } from '../../engine/ceremony/bundle.ts';
 import type { ChainEntry } from '../../engine/ceremony/audit-chain.ts';
 import type { CeremonyState } from '../../engine/ceremony/state.ts';
 import { builtVerifierPage, writeBundle } from '../bundle-files.ts';
-import { RESULTS_FOLDER, VERIFIER_FOLDER } from '../publication/links.ts';
+import { RESULTS_FOLDER, VERIFIER_FOLDER } from '../contract/public-links.ts';
 import { lookupIndex } from '../publication/lookup.ts';
 import { publicCeremony, type PublicCeremony } from '../publication/model.ts';
 import { renderIndex, renderSchool } from '../publication/render.ts';

@@ -2,8 +2,8 @@
  * What a printed document needs beyond the ceremony state: the event's title, date and notary (set by the operator
  * for the displays) and the times the audit log recorded for the seal and the close.
  */
-import type { EventInfo } from '../presentation.ts';
-import type { CeremonyTimes } from '../protocol.ts';
+import type { EventInfo } from '../contract/presentation.ts';
+import type { CeremonyTimes } from '../contract/protocol.ts';
 import { ceremonyTimes } from '../server/audit-feed.ts';
 import type { Ceremony } from '../wiring.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CeremonyState } from '../../engine/ceremony/state.ts';
-import { DEFAULT_PRESENTATION } from '../presentation.ts';
+import { DEFAULT_PRESENTATION } from '../contract/presentation.ts';
 import { fullCeremony, run } from '../../test/support/ceremony-fixtures.ts';
 import type { DocumentContext } from './context.ts';
 import { printJob, type PrintJob, type PrintRequest } from './documents.ts';

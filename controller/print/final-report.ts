@@ -4,8 +4,8 @@
  */
 import { commitment as commitmentOf } from '../../engine/ceremony/seed.ts';
 import type { CeremonyState, SchoolRecord, SealRecord } from '../../engine/ceremony/state.ts';
-import { formatDateTime } from '../format.ts';
-import { verifyUrl } from '../publication/links.ts';
+import { formatDateTime } from '../contract/format.ts';
+import { verifyUrl } from '../contract/public-links.ts';
 import type { DocumentContext } from './context.ts';
 import {
   a4Document,

@@ -9,8 +9,8 @@
  */
 import type { Check } from '../../engine/assign/metrics.ts';
 import type { SealRecord } from '../../engine/ceremony/state.ts';
-import { groupHex } from '../format.ts';
-import { qrPath } from '../qr.ts';
+import { groupHex } from '../contract/format.ts';
+import { qrPath } from '../contract/qr.ts';
 import { FONT_FAMILY, FONTS_PLACEHOLDER } from './fonts.ts';
 
 export function escapeHtml(text: string): string {

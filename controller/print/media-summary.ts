@@ -4,9 +4,9 @@
  * The hall display's look (../shared/DISPLAY-DESIGN.md, hall theme): near-black on warm white, red and gold accents.
  */
 import type { SealRecord } from '../../engine/ceremony/state.ts';
-import { fingerprint, formatDate, formatMean } from '../format.ts';
+import { fingerprint, formatDate, formatMean } from '../contract/format.ts';
 import { maskName } from '../mask.ts';
-import { resultUrl, shortUrl } from '../publication/links.ts';
+import { resultUrl, shortUrl } from '../contract/public-links.ts';
 import type { DocumentContext } from './context.ts';
 import { FONT_FAMILY } from './fonts.ts';
 import { checkZh, escapeHtml, htmlDocument, qrSvg } from './html.ts';

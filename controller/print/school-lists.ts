@@ -4,7 +4,7 @@
  * document per copy; the four copies differ only in their label.
  */
 import type { SealRecord } from '../../engine/ceremony/state.ts';
-import { formatDate, formatMean } from '../format.ts';
+import { formatDate, formatMean } from '../contract/format.ts';
 import { maskId } from '../mask.ts';
 import type { DocumentContext } from './context.ts';
 import {

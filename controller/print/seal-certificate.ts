@@ -4,8 +4,8 @@
  */
 import { STAGE_NAME, type Plan } from '../../engine/ceremony/plan.ts';
 import type { SealRecord } from '../../engine/ceremony/state.ts';
-import { describeRules } from '../rules-text.ts';
-import { formatDateTime, UNFILLED_DATE_TIME } from '../format.ts';
+import { describeRules } from '../contract/rules-text.ts';
+import { formatDateTime, UNFILLED_DATE_TIME } from '../contract/format.ts';
 import type { DocumentContext } from './context.ts';
 import {
   a4Document,

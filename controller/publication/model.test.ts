@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fullCeremony, ROSTERS, run } from '../../test/support/ceremony-fixtures.ts';
 import type { CeremonyCommand } from '../../engine/ceremony/state.ts';
-import { resultPagePath } from './links.ts';
+import { resultPagePath } from '../contract/public-links.ts';
 import { publicCeremony } from './model.ts';
 import { escapeHtml, renderSchool } from './render.ts';
 

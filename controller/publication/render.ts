@@ -4,7 +4,7 @@
  * font, no script on the controller's pages (the static site adds lookup.js for its lookup). Chinese first.
  */
 import { STAGE_NAME } from '../../engine/ceremony/plan.ts';
-import { formatDate } from '../format.ts';
+import { formatDate } from '../contract/format.ts';
 import type { Bilingual, LookupOutcome } from './lookup.ts';
 import { MAX_QUERY_LENGTH } from './lookup.ts';
 import type { PublicCeremony, PublicSchool, PublicStatus, PublicVerification, PublishedResult } from './model.ts';

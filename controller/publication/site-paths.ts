@@ -2,7 +2,7 @@
  * Where the static export puts each page: the controller's own paths (`r/<学校>/`, `verify/`), so a site that serves
  * the folder at its root answers the same addresses as the controller and the display's QR codes work on both.
  */
-import { RESULTS_FOLDER, resultPagePath, VERIFIER_FOLDER } from './links.ts';
+import { RESULTS_FOLDER, resultPagePath, VERIFIER_FOLDER } from '../contract/public-links.ts';
 import type { Bilingual } from './lookup.ts';
 import type { SiteLinks } from './render.ts';
 

@@ -6,7 +6,9 @@ import { parseCsv } from './csv.ts';
 import { decodeText } from './decode.ts';
 import { formatIssue, readRosterFile } from './index.ts';
 
-const SAMPLES = new URL('../../../shared/samples/', import.meta.url);
+// The demo district's rosters are the realistic samples; the GBK copy is a test fixture.
+const SAMPLES = new URL('../demo-district/', import.meta.url);
+const GBK_SAMPLE = new URL('../../test/fixtures/信州区第五中学-gbk.csv', import.meta.url);
 
 async function sampleBytes(path: string): Promise<Uint8Array> {
   return new Uint8Array(await readFile(new URL(path, SAMPLES)));
@@ -57,7 +59,7 @@ describe('the sample rosters', () => {
 
   it('read the GBK and the UTF-8 file of 信州区第五中学 into the same roster', async () => {
     const utf8 = await readRosterFile('信州区第五中学.csv', await sampleBytes('junior/信州区第五中学.csv'));
-    const gbk = await readRosterFile('信州区第五中学-gbk.csv', await sampleBytes('junior/信州区第五中学-gbk.csv'));
+    const gbk = await readRosterFile('信州区第五中学-gbk.csv', new Uint8Array(await readFile(GBK_SAMPLE)));
     expect(gbk.source).toEqual({ format: 'csv', encoding: 'gb18030' });
     expect(gbk.issues).toEqual([]);
     expect(gbk.roster).toEqual(utf8.roster);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainEntry } from '../../engine/ceremony/audit-chain.ts';
-import { DEFAULT_PRESENTATION } from '../presentation.ts';
+import { DEFAULT_PRESENTATION } from '../contract/presentation.ts';
 import { documentContext } from '../print/context.ts';
 import { AuditFeed, ceremonyTimes, NO_TIMES, TAIL_LENGTH, timesAfter } from './audit-feed.ts';
 

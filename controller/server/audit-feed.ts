@@ -4,7 +4,7 @@
  * writes to it.
  */
 import type { ChainEntry } from '../../engine/ceremony/audit-chain.ts';
-import type { AuditSummary, CeremonyTimes, SchoolTimes } from '../protocol.ts';
+import type { AuditSummary, CeremonyTimes, SchoolTimes } from '../contract/protocol.ts';
 import type { AuditLog } from '../storage/audit-log.ts';
 
 /** Entries in the consoles' tail: a screenful, the rest is in the printed chain and the bundle. */

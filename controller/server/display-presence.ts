@@ -2,7 +2,7 @@
  * The hall displays connected now, for the consoles: which screens, since when, and what each says it shows. The
  * operator sees at a glance whether the projector is really following the ceremony.
  */
-import type { DisplayPresence, DisplayShowing } from '../protocol.ts';
+import type { DisplayPresence, DisplayShowing } from '../contract/protocol.ts';
 
 export class DisplayPresenceList {
   private readonly displays = new Map<string, DisplayPresence>();

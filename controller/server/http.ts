@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express from 'express';
 import { PROJECT_ROOT } from '../build-hash.ts';
-import { RESULTS_INDEX_PATH, VERIFIER_PATH } from '../publication/links.ts';
+import { RESULTS_INDEX_PATH, VERIFIER_PATH } from '../contract/public-links.ts';
 import type { CeremonyService } from '../service.ts';
 import { resultPages } from './results.ts';
 

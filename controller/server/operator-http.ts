@@ -17,8 +17,8 @@ import { documentContext, type DocumentContext } from '../print/context.ts';
 import { printJob, type PrintRequest } from '../print/documents.ts';
 import { BrowserMissing, chromiumPress, type PrintingPress } from '../print/press.ts';
 import { publishedSchool, type PublishedSchool, type Unavailable } from '../print/published.ts';
-import { PASSPHRASE_HEADER, type SpreadsheetFormat } from '../print/routes.ts';
-import { publicBase } from '../publication/links.ts';
+import { PASSPHRASE_HEADER, type SpreadsheetFormat } from '../contract/http-routes.ts';
+import { publicBase } from '../contract/public-links.ts';
 import type { Ceremony } from '../wiring.ts';
 import { ceremonyTimes, NO_TIMES } from './audit-feed.ts';
 

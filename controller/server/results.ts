@@ -10,7 +10,7 @@ import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { CeremonyState } from '../../engine/ceremony/state.ts';
 import { lookupIndex, lookUp, type LookupMatch } from '../publication/lookup.ts';
-import { RESULTS_INDEX_PATH, resultPagePath, VERIFIER_PATH } from '../publication/links.ts';
+import { RESULTS_INDEX_PATH, resultPagePath, VERIFIER_PATH } from '../contract/public-links.ts';
 import { publicCeremony, type PublicCeremony } from '../publication/model.ts';
 import {
   renderIndex,

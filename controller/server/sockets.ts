@@ -18,8 +18,13 @@ import {
   type Role,
   type ServerToClientEvents,
   type SessionStatus,
-} from '../protocol.ts';
-import { applyChange, PresentationChangeSchema, presentationAfter, type Presentation } from '../presentation.ts';
+} from '../contract/protocol.ts';
+import {
+  applyChange,
+  PresentationChangeSchema,
+  presentationAfter,
+  type Presentation,
+} from '../contract/presentation.ts';
 import type { PresentationStore } from '../presentation-store.ts';
 import type { CeremonyService } from '../service.ts';
 import { toSnapshot, type NameVisibility } from '../snapshot.ts';

@@ -11,7 +11,7 @@ import type {
   SessionStatus,
   Snapshot,
   Update,
-} from '../../controller/protocol.ts';
+} from '../../controller/contract/protocol.ts';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -7,7 +7,7 @@ import { DEFAULT_OPTIONS } from '../../engine/assign/index.ts';
 import { CEREMONY_STEPS, ceremonySteps, type CeremonyScript } from '../../controller/cli/ceremony.ts';
 import { DEMO_DISTRICT } from '../../controller/cli/demo.ts';
 import { readPlanFile } from '../../controller/plan-file.ts';
-import type { OperatorRequest } from '../../controller/protocol.ts';
+import type { OperatorRequest } from '../../controller/contract/protocol.ts';
 import type { ServiceOptions } from '../../controller/service.ts';
 import type { AnnouncedValue } from '../../engine/ceremony/seed.ts';
 

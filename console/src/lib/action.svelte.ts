@@ -1,6 +1,6 @@
 /** One panel's commands and the last refusal it got, for the panel to show beside its controls. */
-import type { PresentationChange } from '../../../controller/presentation.ts';
-import type { OperatorRequest } from '../../../controller/protocol.ts';
+import type { PresentationChange } from '../../../controller/contract/presentation.ts';
+import type { OperatorRequest } from '../../../controller/contract/protocol.ts';
 import type { ConsoleError } from './errors.ts';
 import { live } from './live.svelte.ts';
 

@@ -2,7 +2,7 @@
  * The audit log's tail as the console lists it: what each entry was, in words, and its hash the way the notary reads
  * it against the printed chain (the first digits, in groups of four).
  */
-import type { AuditSummary } from '../../../controller/protocol.ts';
+import type { AuditSummary } from '../../../controller/contract/protocol.ts';
 
 type Text = { readonly zh: string; readonly en: string };
 

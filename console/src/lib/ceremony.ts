@@ -2,7 +2,7 @@
  * Where the ceremony is and what may be done next, derived from the controller's snapshot alone, so a reload or a
  * controller restart lands on the same screen. Pure functions: unit-tested in test/console-ceremony.test.ts.
  */
-import type { SchoolView, Snapshot } from '../../../controller/protocol.ts';
+import type { SchoolView, Snapshot } from '../../../controller/contract/protocol.ts';
 import type { SchoolStatus } from '../../../engine/ceremony/state.ts';
 import type { DeclaredFigures } from '../../../engine/ceremony/plan.ts';
 

@@ -7,7 +7,7 @@ import {
   operatorDownloadPaths as paths,
   passphraseHeaders,
   type SpreadsheetFormat,
-} from '../../../controller/print/routes.ts';
+} from '../../../controller/contract/http-routes.ts';
 import { LOCAL_ERRORS, type ConsoleError, type LocalErrorCode } from './errors.ts';
 
 type Text = { readonly zh: string; readonly en: string };

@@ -2,7 +2,7 @@
  * What the operator should do next after each refusal. The controller says what went wrong (zh/en, with file, row
  * and column); this adds the next step, in plain words. A Record over every code, so a new code cannot go unexplained.
  */
-import type { ErrorCode, ProtocolError } from '../../../controller/protocol.ts';
+import type { ErrorCode, ProtocolError } from '../../../controller/contract/protocol.ts';
 
 /** Failures the console meets before any refusal: no connection, no answer, a download the controller refused. */
 export type LocalErrorCode =

@@ -3,7 +3,7 @@
  * operator sets for the hall. Components call `tx('中文', 'English')`: reading `language.current` inside makes every
  * text follow the switch.
  */
-import type { Language } from '../../../controller/presentation.ts';
+import type { Language } from '../../../controller/contract/presentation.ts';
 
 const STORAGE_KEY = 'sunshine-console-language';
 

@@ -4,8 +4,12 @@
  * itself. Everything shown comes from the controller, sent again on every (re)connection, so a reload or a
  * controller restart loses nothing.
  */
-import { connectLive, measureClockOffset, type LiveSocket } from '../../../controller/live-client.ts';
-import { PresentationSchema, type Presentation, type PresentationChange } from '../../../controller/presentation.ts';
+import { connectLive, measureClockOffset, type LiveSocket } from '../../../controller/contract/live-client.ts';
+import {
+  PresentationSchema,
+  type Presentation,
+  type PresentationChange,
+} from '../../../controller/contract/presentation.ts';
 import type {
   AuditSummary,
   CeremonyTimes,
@@ -16,7 +20,7 @@ import type {
   Result,
   SessionStatus,
   Snapshot,
-} from '../../../controller/protocol.ts';
+} from '../../../controller/contract/protocol.ts';
 import { isStale, LOCAL_ERRORS, type ConsoleError } from './errors.ts';
 
 export type Connection = 'connecting' | 'online' | 'offline' | 'needs-passphrase';

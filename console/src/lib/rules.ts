@@ -2,10 +2,10 @@
  * The assignment rules sealed with the plan: as sentences the notary and the hall can read (seal step, certificate),
  * and as the choices the operator makes before the seal, each explained in plain words.
  */
-import { RulesSchema } from '../../../controller/protocol.ts';
+import { RulesSchema } from '../../../controller/contract/protocol.ts';
 import { DEFAULT_OPTIONS } from '../../../engine/assign/options.ts';
 import type { SealedRules } from '../../../engine/ceremony/state.ts';
-import type { RuleText } from '../../../controller/rules-text.ts';
+import type { RuleText } from '../../../controller/contract/rules-text.ts';
 
 type Text = RuleText;
 

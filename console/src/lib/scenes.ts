@@ -1,6 +1,6 @@
 /** The display's scenes as the operator names them, and a one-line summary of what each shows now. */
-import type { Presentation, Scene } from '../../../controller/presentation.ts';
-import type { DisplayPresence, Snapshot } from '../../../controller/protocol.ts';
+import type { Presentation, Scene } from '../../../controller/contract/presentation.ts';
+import type { DisplayPresence, Snapshot } from '../../../controller/contract/protocol.ts';
 
 type Text = { readonly zh: string; readonly en: string };
 

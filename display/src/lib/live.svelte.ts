@@ -4,14 +4,14 @@
  * controller lacks. It measures how far its clock is off the controller's, so that a display opened mid-draw shows
  * the same moment of the animation as the others, and it tells the controller what it shows.
  */
-import { connectLive, measureClockOffset, type LiveSocket } from '../../../controller/live-client.ts';
+import { connectLive, measureClockOffset, type LiveSocket } from '../../../controller/contract/live-client.ts';
 import {
   DEFAULT_PRESENTATION,
   presentationAfter,
   PresentationSchema,
   type Presentation,
-} from '../../../controller/presentation.ts';
-import type { CeremonyTimes, DisplayShowing, Snapshot, Update } from '../../../controller/protocol.ts';
+} from '../../../controller/contract/presentation.ts';
+import type { CeremonyTimes, DisplayShowing, Snapshot, Update } from '../../../controller/contract/protocol.ts';
 import { presentationOfSnapshot } from './scene-fallback.ts';
 
 /** How long to wait, after a snapshot, for the controller's own presentation before deriving one. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SchoolView, StudentView } from '../../../controller/protocol.ts';
+import type { SchoolView, StudentView } from '../../../controller/contract/protocol.ts';
 import { figureRows } from './roster-check.ts';
 import type { RosterView } from './views.ts';
 

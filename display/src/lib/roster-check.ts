@@ -2,7 +2,7 @@
  * The count check of the roster reveal: the figures of the imported roster, counted as the pages go by, against the
  * figures sealed in the plan. Differences come from the controller (`roster.mismatches`); the display only shows them.
  */
-import type { SchoolView, StudentView } from '../../../controller/protocol.ts';
+import type { SchoolView, StudentView } from '../../../controller/contract/protocol.ts';
 import type { DeclaredFigures } from '../../../engine/ceremony/plan.ts';
 import type { RosterView } from './views.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRESENTATION, type Presentation } from '../../../controller/presentation.ts';
-import type { SchoolView, Snapshot } from '../../../controller/protocol.ts';
+import { DEFAULT_PRESENTATION, type Presentation } from '../../../controller/contract/presentation.ts';
+import type { SchoolView, Snapshot } from '../../../controller/contract/protocol.ts';
 import type { SchoolStatus } from '../../../engine/ceremony/state.ts';
 import { presentationOfSnapshot, shownScene } from './scene-fallback.ts';
 import { currentStep } from './steps.ts';

@@ -3,8 +3,8 @@
  * display that joins mid-ceremony before any presentation arrives, and by a controller that sends none. And the scene
  * it falls back to while a school scene's data has not arrived.
  */
-import type { Presentation } from '../../../controller/presentation.ts';
-import type { SchoolView, Snapshot } from '../../../controller/protocol.ts';
+import type { Presentation } from '../../../controller/contract/presentation.ts';
+import type { SchoolView, Snapshot } from '../../../controller/contract/protocol.ts';
 import type { SchoolStatus } from '../../../engine/ceremony/state.ts';
 import type { DrawView, RosterView } from './views.ts';
 

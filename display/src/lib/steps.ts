@@ -2,8 +2,8 @@
  * The official order of the ceremony (CEREMONY.md), and which step the hall is at: shown in the header band of every
  * scene, so the audience always knows where in the procedure they are.
  */
-import type { Presentation, Scene } from '../../../controller/presentation.ts';
-import type { Snapshot } from '../../../controller/protocol.ts';
+import type { Presentation, Scene } from '../../../controller/contract/presentation.ts';
+import type { Snapshot } from '../../../controller/contract/protocol.ts';
 
 export const STEPS = ['plan', 'seal', 'preview', 'unseal', 'draw', 'publish', 'teachers'] as const;
 export type Step = (typeof STEPS)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StudentView } from '../../../controller/protocol.ts';
+import type { StudentView } from '../../../controller/contract/protocol.ts';
 import { drawTimeline } from './draw-timeline.ts';
 import { emptyTallies, landFlights } from './tallies.ts';
 

@@ -1,5 +1,5 @@
 /** The running figures under each class column while the draw fills them: 人数, 男/女, and the names in arrival order. */
-import type { StudentView } from '../../../controller/protocol.ts';
+import type { StudentView } from '../../../controller/contract/protocol.ts';
 import type { Flight } from './draw-timeline.ts';
 
 export interface ClassTally {

@@ -1,5 +1,5 @@
 /** Every word the display shows, Chinese first; English when the controller switches the language. */
-import type { Language } from '../../../controller/presentation.ts';
+import type { Language } from '../../../controller/contract/presentation.ts';
 import type { Stage } from '../../../engine/ceremony/plan.ts';
 import type { Step } from './steps.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publicBase, resultPagePath, resultsIndexUrl, resultUrl, shortUrl, verifyUrl } from './links.ts';
+import { publicBase, resultPagePath, resultsIndexUrl, resultUrl, shortUrl, verifyUrl } from './public-links.ts';
 
 describe('public links', () => {
   it('encodes the school name as one path segment', () => {

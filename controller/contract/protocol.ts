@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { SCENES, type Presentation, type PresentationChange } from './presentation.ts';
-import type { DeclaredFigures, Plan, Stage } from '../engine/ceremony/plan.ts';
+import type { DeclaredFigures, Plan, Stage } from '../../engine/ceremony/plan.ts';
 import type {
   CeremonyEvent,
   DrawRecord,
@@ -17,7 +17,7 @@ import type {
   SchoolStatus,
   SealedRules,
   TeacherRecord,
-} from '../engine/ceremony/state.ts';
+} from '../../engine/ceremony/state.ts';
 
 export const ROLES = ['display', 'console', 'public'] as const;
 export type Role = (typeof ROLES)[number];

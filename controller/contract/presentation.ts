@@ -5,7 +5,7 @@
  * the draw) and the operator can choose another at any time.
  */
 import { z } from 'zod';
-import type { CeremonyEvent } from '../engine/ceremony/state.ts';
+import type { CeremonyEvent } from '../../engine/ceremony/state.ts';
 
 export const SCENES = [
   'standby',

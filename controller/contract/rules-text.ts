@@ -2,7 +2,7 @@
  * The sealed assignment rules in plain words, one line each, Chinese and English: the same lines on the console, the
  * hall display's seal scene and the printed seal certificate, so the notary reads one wording everywhere.
  */
-import type { SealedRules } from '../engine/ceremony/state.ts';
+import type { SealedRules } from '../../engine/ceremony/state.ts';
 
 export interface RuleText {
   readonly zh: string;
