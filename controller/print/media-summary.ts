@@ -1,7 +1,7 @@
 /**
  * One image per school for the bureau's WeChat account and local media: the classes with masked names (张*涵), their
  * balance figures, the commitment's fingerprint and a QR code to the school's result page. No other personal data.
- * The hall display's look (../shared/DISPLAY-DESIGN.md, hall theme): near-black on warm white, red and gold accents.
+ * The hall display's look (the display's hall theme, display/src/theme.css): near-black on warm white, red and gold accents.
  */
 import type { SealRecord } from '../../engine/ceremony/state.ts';
 import { fingerprint, formatDate, formatMean } from '../contract/format.ts';
