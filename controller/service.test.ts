@@ -10,7 +10,7 @@ import { checkPassphrase } from './passphrase.ts';
 import type { OperatorRequest } from './contract/protocol.ts';
 import { IntegrityError } from './service.ts';
 import { DATABASE_FILE } from './storage/database.ts';
-import { openCeremony } from './wiring.ts';
+import { openCeremony } from './ceremony.ts';
 
 const requests = await demoRequests('primary');
 

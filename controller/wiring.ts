@@ -1,39 +1,31 @@
-/** The one wiring module: builds the storage, the service, the HTTP app and the sockets; the CLI only starts them. */
-import { randomBytes } from 'node:crypto';
+/**
+ * The one wiring module: builds the HTTP app, the sockets and the printing press around an opened ceremony
+ * (`ceremony.ts`); the CLI only starts them.
+ */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import { buildHash } from './build-hash.ts';
-import { PresentationStore } from './presentation-store.ts';
+import { WALL_CLOCK, type Ceremony } from './ceremony.ts';
 import { MAX_FILE_BYTES } from './contract/protocol.ts';
+import { findChromium } from './print/chromium.ts';
+import { chromiumPress, type PrintingPress } from './print/press.ts';
 import { createApp } from './server/http.ts';
 import { operatorDownloads } from './server/operator-http.ts';
 import { resultPages } from './server/results.ts';
 import { attachSockets, type ControllerServer } from './server/sockets.ts';
-import { CeremonyService, type ServiceOptions } from './service.ts';
-import { AuditLog } from './storage/audit-log.ts';
+import type { Clock } from './service.ts';
 
-const SYSTEM_SERVICES: ServiceOptions = {
-  clock: { now: () => new Date() },
-  entropy: (bytes) => new Uint8Array(randomBytes(bytes)),
-  buildHash: () => buildHash(),
-};
-
-export interface Ceremony {
-  readonly service: CeremonyService;
-  readonly log: AuditLog;
-  readonly presentations: PresentationStore;
+/** What the controller takes from the machine, so that tests can give their own. */
+export interface ControllerDevices {
+  /** Times the scenes, and is the clock displays measure their offset from (docs/decisions/003-scene-wall-clock.md). */
+  readonly wallClock: Clock;
+  /** Renders the operator's PDF and PNG downloads; closed with the controller. */
+  readonly press: PrintingPress;
 }
 
-/** Opens the data directory and rebuilds the ceremony from its log; throws IntegrityError if the log is broken. */
-export function openCeremony(dataDir: string, services: ServiceOptions = SYSTEM_SERVICES): Ceremony {
-  const log = AuditLog.open(dataDir);
-  try {
-    return { service: CeremonyService.open(log, services), log, presentations: new PresentationStore(dataDir) };
-  } catch (error) {
-    log.close();
-    throw error;
-  }
+/** The machine's own clock, and one Chromium found on it, started at the first download. */
+function systemDevices(): ControllerDevices {
+  return { wallClock: WALL_CLOCK, press: chromiumPress(() => findChromium(process.env)) };
 }
 
 export interface RunningController extends Ceremony {
@@ -42,9 +34,13 @@ export interface RunningController extends Ceremony {
 }
 
 /** Starts the controller on `port` (0 picks a free one) over an opened ceremony. */
-export async function startController(ceremony: Ceremony, port: number): Promise<RunningController> {
+export async function startController(
+  ceremony: Ceremony,
+  port: number,
+  devices: ControllerDevices = systemDevices(),
+): Promise<RunningController> {
   // The operator's downloads need the log (seal and close times) and the presentation (event, public address).
-  const downloads = operatorDownloads(ceremony);
+  const downloads = operatorDownloads(ceremony, devices.press);
   const app = createApp(ceremony.service).use(downloads.router);
   // The result pages a crowd of phones asks for go out from memory before Express sees them (server/results.ts).
   const pages = resultPages(ceremony.service);
@@ -56,7 +52,7 @@ export async function startController(ceremony: Ceremony, port: number): Promise
     // Room for a roster file and the rest of the message around it.
     maxHttpBufferSize: MAX_FILE_BYTES + 1024 * 1024,
   });
-  attachSockets(io, ceremony.service, ceremony.presentations, ceremony.log);
+  attachSockets(io, ceremony, devices.wallClock);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, resolve);

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connectLive, type LiveSocket } from '../controller/contract/live-client.ts';
 import type { AuditSummary, CeremonyTimes, DisplayPresence, Handshake } from '../controller/contract/protocol.ts';
 import { TAIL_LENGTH } from '../controller/server/audit-feed.ts';
-import { openCeremony, startController, type RunningController } from '../controller/wiring.ts';
+import { openCeremony } from '../controller/ceremony.ts';
+import { startController, type RunningController } from '../controller/wiring.ts';
 import { command, until } from './support/client.ts';
 import { demoRequests, FIXED_SERVICES, PASSPHRASE, tempDataDir } from './support/demo-ceremony.ts';
 

@@ -9,7 +9,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_DISTRICT } from '../controller/cli/demo.ts';
 import type { OperatorRequest, Snapshot } from '../controller/contract/protocol.ts';
 import { toSnapshot } from '../controller/snapshot.ts';
-import { openCeremony, startController, type RunningController } from '../controller/wiring.ts';
+import { openCeremony } from '../controller/ceremony.ts';
+import { startController, type RunningController } from '../controller/wiring.ts';
 import { closeBrowser, launchBrowser } from './display-harness.ts';
 import { FIXED_SERVICES, tempDataDir } from './support/demo-ceremony.ts';
 

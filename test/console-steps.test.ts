@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { currentStep, focusSchool, stepProgress, stepState, type Step } from '../console/src/lib/ceremony.ts';
 import { toSnapshot } from '../controller/snapshot.ts';
-import { openCeremony } from '../controller/wiring.ts';
+import { openCeremony } from '../controller/ceremony.ts';
 import { demoRequests, drawnSchools, FIXED_SERVICES, tempDataDir } from './support/demo-ceremony.ts';
 
 describe('the console’s reading of the snapshot', () => {

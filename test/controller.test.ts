@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_DISTRICT } from '../controller/cli/demo.ts';
 import type { OperatorRequest, Snapshot } from '../controller/contract/protocol.ts';
-import { openCeremony, startController, type RunningController } from '../controller/wiring.ts';
+import { openCeremony } from '../controller/ceremony.ts';
+import { startController, type RunningController } from '../controller/wiring.ts';
 import { command, connect, connectRefused, until, untilRevision, type Client } from './support/client.ts';
 import {
   FIXED_SERVICES,

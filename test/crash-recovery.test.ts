@@ -9,7 +9,7 @@ import { randomStream, shuffleInPlace, type RandomStream } from '../engine/rando
 import type { OperatorRequest, Snapshot } from '../controller/contract/protocol.ts';
 import { toSnapshot } from '../controller/snapshot.ts';
 import { DATABASE_FILE } from '../controller/storage/database.ts';
-import { openCeremony } from '../controller/wiring.ts';
+import { openCeremony } from '../controller/ceremony.ts';
 import { command, connect, type Client } from './support/client.ts';
 import { startServer, stopServers } from './support/server-process.ts';
 import { FIXED_SERVICES, PASSPHRASE, demoRequests, tempDataDir } from './support/demo-ceremony.ts';

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PLATFORM_COLUMNS } from '../controller/export/platform-rows.ts';
-import { openCeremony } from '../controller/wiring.ts';
+import { openCeremony } from '../controller/ceremony.ts';
 import type { CeremonyState } from '../engine/ceremony/state.ts';
 import { ceremonyOnDisk, EAST, FORMULA_NAME, sunshineHere as sunshine, WEST } from './print-ceremony.ts';
 import { FIXED_SERVICES } from './support/demo-ceremony.ts';

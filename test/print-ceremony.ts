@@ -5,7 +5,7 @@
  */
 import { main } from '../controller/cli/main.ts';
 import type { OperatorRequest } from '../controller/contract/protocol.ts';
-import { openCeremony } from '../controller/wiring.ts';
+import { openCeremony } from '../controller/ceremony.ts';
 import { CONTRIBUTION, DISPLAY_EVENT, testSchool, type TestSchool } from './display-harness.ts';
 import { FIXED_SERVICES, PASSPHRASE, tempDataDir } from './support/demo-ceremony.ts';
 import type { CommandResult } from './support/sunshine-cli.ts';

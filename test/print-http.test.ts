@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrintingPress } from '../controller/print/press.ts';
 import { operatorDownloadPaths as paths, passphraseHeaders } from '../controller/contract/http-routes.ts';
 import { operatorDownloads } from '../controller/server/operator-http.ts';
-import { openCeremony, startController, type RunningController } from '../controller/wiring.ts';
+import { openCeremony } from '../controller/ceremony.ts';
+import { startController, type RunningController } from '../controller/wiring.ts';
 import { ceremonyOnDisk, EAST, WEST } from './print-ceremony.ts';
 import { FIXED_SERVICES, PASSPHRASE } from './support/demo-ceremony.ts';
 

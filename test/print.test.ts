@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openCeremony } from '../controller/wiring.ts';
+import { openCeremony } from '../controller/ceremony.ts';
 import type { SealRecord } from '../engine/ceremony/state.ts';
 import { DISPLAY_EVENT } from './display-harness.ts';
 import { ceremonyOnDisk, EAST, FORMULA_NAME, sunshineHere as sunshine, WEST } from './print-ceremony.ts';

@@ -6,7 +6,8 @@ import { maskName } from '../controller/mask.ts';
 import { resultPagePath } from '../controller/contract/public-links.ts';
 import { LOOKUPS_PER_MINUTE } from '../controller/server/results.ts';
 import type { CeremonyService } from '../controller/service.ts';
-import { openCeremony, startController, type RunningController } from '../controller/wiring.ts';
+import { openCeremony } from '../controller/ceremony.ts';
+import { startController, type RunningController } from '../controller/wiring.ts';
 import { smallDistrict, type SmallDistrict, type SmallStudent } from './support/small-district.ts';
 
 let closed: SmallDistrict;

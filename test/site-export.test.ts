@@ -13,7 +13,7 @@ import { readBundle } from '../controller/bundle-files.ts';
 import { main } from '../controller/cli/main.ts';
 import { resultPagePath } from '../controller/contract/public-links.ts';
 import { createApp } from '../controller/server/http.ts';
-import { openCeremony } from '../controller/wiring.ts';
+import { openCeremony } from '../controller/ceremony.ts';
 import { readBundleFiles } from '../engine/ceremony/bundle-input.ts';
 import type { CeremonyState } from '../engine/ceremony/state.ts';
 import { verifyBundle } from '../engine/ceremony/verify.ts';

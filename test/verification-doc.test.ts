@@ -10,7 +10,7 @@ import { commitment, deriveSeed, type AnnouncedValue, type SeedInputs } from '..
 import type { CeremonyState } from '../engine/ceremony/state.ts';
 import { dialectNameKey, exactNameKey, nameClassesOf, soundNameKey } from '../engine/names.ts';
 import { parseSeedHex, randomStream, shuffleInPlace } from '../engine/random.ts';
-import { openCeremony } from '../controller/wiring.ts';
+import { openCeremony } from '../controller/ceremony.ts';
 import { demoRequests, FIXED_SERVICES, tempDataDir } from './support/demo-ceremony.ts';
 
 /** The `name: value` lines of the text block after `<!-- example:<marker> -->`. */

@@ -11,7 +11,7 @@ import type { Student } from '../engine/roster.ts';
 import { VERIFIER_PAGE, writeBundle } from '../controller/bundle-files.ts';
 import { DEMO_DISTRICT } from '../controller/cli/demo.ts';
 import { readRosterFile } from '../controller/roster-file/index.ts';
-import { openCeremony } from '../controller/wiring.ts';
+import { openCeremony } from '../controller/ceremony.ts';
 import { demoRequests, FIXED_SERVICES, tempDataDir, type DemoStage } from './support/demo-ceremony.ts';
 
 const BUILT_VERIFIER = 'verifier/dist/index.html';

@@ -13,7 +13,8 @@ import { SUBJECT, verifyBundle, type Check } from '../engine/ceremony/verify.ts'
 import { writeBundle } from '../controller/bundle-files.ts';
 import { verifyCommand } from '../controller/cli/bundle.ts';
 import type { OperatorRequest, Result } from '../controller/contract/protocol.ts';
-import { openCeremony, startController, type RunningController } from '../controller/wiring.ts';
+import { openCeremony } from '../controller/ceremony.ts';
+import { startController, type RunningController } from '../controller/wiring.ts';
 import { closeBrowser, launchBrowser } from './display-harness.ts';
 import { command, connect, untilRevision, type Client } from './support/client.ts';
 import { demoRequests, FIXED_SERVICES, tempDataDir } from './support/demo-ceremony.ts';

@@ -16,7 +16,7 @@ import { canonicalJson, publishedRosterHash } from '../engine/ceremony/canonical
 import type { CeremonyState } from '../engine/ceremony/state.ts';
 import { SUBJECT, verifyBundle, type Check, type Verification } from '../engine/ceremony/verify.ts';
 import { toSnapshot } from '../controller/snapshot.ts';
-import { openCeremony } from '../controller/wiring.ts';
+import { openCeremony } from '../controller/ceremony.ts';
 import { demoRequests, FIXED_SERVICES, tempDataDir } from './support/demo-ceremony.ts';
 
 /** A writable copy of the bundle's data, to tamper with. */

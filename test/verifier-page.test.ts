@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBundle, schoolFileName } from '../engine/ceremony/bundle.ts';
 import { writeBundle } from '../controller/bundle-files.ts';
 import { verifyCommand } from '../controller/cli/bundle.ts';
-import { openCeremony } from '../controller/wiring.ts';
+import { openCeremony } from '../controller/ceremony.ts';
 import { closeBrowser, launchBrowser } from './display-harness.ts';
 import { demoRequests, FIXED_SERVICES, tempDataDir } from './support/demo-ceremony.ts';
 

@@ -1,5 +1,5 @@
 import { IntegrityError } from '../service.ts';
-import { openCeremony, type Ceremony } from '../wiring.ts';
+import { openCeremony, type Ceremony } from '../ceremony.ts';
 import type { Io } from './io.ts';
 
 /** Opens the ceremony in `dataDir`, or explains why the stored log cannot be trusted and returns null. */

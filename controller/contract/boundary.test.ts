@@ -3,6 +3,7 @@ import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { specifiersOf } from '../../test/support/imports.ts';
 
 const CONTRACT = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(CONTRACT, '../..');
@@ -17,14 +18,6 @@ const BROWSER_PACKAGES = [
   '@noble/ciphers',
   'pinyin-pro',
 ];
-
-/** Every import and re-export, static or dynamic, of a TypeScript source. */
-function specifiersOf(source: string): string[] {
-  const statics = source.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+['"]([^'"]+)['"]/gm);
-  const sideEffects = source.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm);
-  const dynamics = source.matchAll(/\bimport\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g);
-  return [...statics, ...sideEffects, ...dynamics].map((match) => match[1]!);
-}
 
 function packageOf(specifier: string): string {
   const parts = specifier.split('/');

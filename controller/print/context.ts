@@ -4,8 +4,8 @@
  */
 import type { EventInfo } from '../contract/presentation.ts';
 import type { CeremonyTimes } from '../contract/protocol.ts';
-import { ceremonyTimes } from '../server/audit-feed.ts';
-import type { Ceremony } from '../wiring.ts';
+import type { Ceremony } from '../ceremony.ts';
+import { ceremonyTimes } from '../storage/ceremony-times.ts';
 
 export interface DocumentContext extends Pick<CeremonyTimes, 'sealedAt' | 'closedAt'> {
   readonly event: EventInfo;

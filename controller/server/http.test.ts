@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXED_SERVICES, tempDataDir } from '../../test/support/demo-ceremony.ts';
-import { openCeremony } from '../wiring.ts';
+import { openCeremony } from '../ceremony.ts';
 import { createApp } from './http.ts';
 
 const servers: Server[] = [];

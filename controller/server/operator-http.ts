@@ -1,26 +1,25 @@
 /**
- * The operator's downloads (paths in `print/routes.ts`): printed documents as PDF, the media image as PNG, the
+ * The operator's downloads (paths in `contract/http-routes.ts`): printed documents as PDF, the media image as PNG, the
  * platform lists as Excel and CSV. Operator-only — full names and ID numbers — so every request carries the operator
  * passphrase, checked against the seal's hash (401 otherwise). Not ready yet is 409, an unknown school 404; the
  * body of every refusal is `{ zh, en }`.
  *
- * One Chromium, started at the first PDF or PNG and closed with the controller, renders everything. A rendering is
- * kept per document until the ceremony or the event information changes, and a second request for a document being
- * rendered waits for the same rendering instead of starting another.
+ * One printing press renders everything (in production one Chromium, started at the first PDF or PNG and closed with
+ * the controller: `wiring.ts`). A rendering is kept per document until the ceremony or the event information changes,
+ * and a second request for a document being rendered waits for the same rendering instead of starting another.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { districtSchools, platformRows } from '../export/platform-rows.ts';
 import { platformCsv, platformWorkbook } from '../export/spreadsheets.ts';
 import { checkPassphrase } from '../passphrase.ts';
-import { findChromium } from '../print/chromium.ts';
 import { documentContext, type DocumentContext } from '../print/context.ts';
 import { printJob, type PrintRequest } from '../print/documents.ts';
-import { BrowserMissing, chromiumPress, type PrintingPress } from '../print/press.ts';
+import { BrowserMissing, type PrintingPress } from '../print/press.ts';
 import { publishedSchool, type PublishedSchool, type Unavailable } from '../print/published.ts';
 import { PASSPHRASE_HEADER, type SpreadsheetFormat } from '../contract/http-routes.ts';
 import { publicBase } from '../contract/public-links.ts';
-import type { Ceremony } from '../wiring.ts';
-import { ceremonyTimes, NO_TIMES } from './audit-feed.ts';
+import type { Ceremony } from '../ceremony.ts';
+import { ceremonyTimes, NO_TIMES } from '../storage/ceremony-times.ts';
 
 export interface OperatorDownloads {
   readonly router: express.Router;
@@ -41,10 +40,8 @@ const MEDIA_TYPES = {
   csv: 'text/csv; charset=utf-8',
 } as const;
 
-export function operatorDownloads(
-  ceremony: Ceremony,
-  press: PrintingPress = chromiumPress(() => findChromium(process.env)),
-): OperatorDownloads {
+/** `press` renders the PDFs and PNGs; closing the downloads closes it. */
+export function operatorDownloads(ceremony: Ceremony, press: PrintingPress): OperatorDownloads {
   const { service, presentations } = ceremony;
   const renderings = new Map<string, Rendering>();
   let times = { revision: -1, value: NO_TIMES };

@@ -1,13 +1,16 @@
 /**
- * The live protocol: roles checked at the handshake, one operator console at a time, every payload validated by the
- * service, and every accepted command broadcast as events plus the new snapshot. Names are in clear for displays and
- * consoles (the roster is shown in the hall) and masked for public clients; ID numbers are masked for everyone.
- * Consoles also follow the audit log's tail and which displays are connected.
+ * The live protocol: roles checked at the handshake, one operator console at a time (the rules are in
+ * `operator-seat.ts`; this file only carries them to and from the sockets), every payload validated by the service,
+ * and every accepted command broadcast as events plus the new snapshot. Names are in clear for displays and consoles
+ * (the roster is shown in the hall) and masked for public clients; ID numbers are masked for everyone. Consoles also
+ * follow the audit log's tail and which displays are connected.
  *
- * Scenes are timed by this machine's wall clock (`Date.now`), not by the service's clock, which tests fix so that a
- * ceremony's audit log comes out the same: displays measure their animations against it through `clock:get`.
+ * Scenes are timed by the wall clock given (the machine's own; docs/decisions/003-scene-wall-clock.md), not by the
+ * service's clock, which tests fix so that a ceremony's audit log comes out the same: displays measure their
+ * animations against it through `clock:get`.
  */
 import type { Server, Socket } from 'socket.io';
+import type { Ceremony } from '../ceremony.ts';
 import { checkPassphrase } from '../passphrase.ts';
 import {
   DisplayShowingSchema,
@@ -25,18 +28,23 @@ import {
   presentationAfter,
   type Presentation,
 } from '../contract/presentation.ts';
-import type { PresentationStore } from '../presentation-store.ts';
-import type { CeremonyService } from '../service.ts';
+import type { Clock } from '../service.ts';
 import { toSnapshot, type NameVisibility } from '../snapshot.ts';
-import type { AuditLog } from '../storage/audit-log.ts';
 import { AuditFeed } from './audit-feed.ts';
 import { DisplayPresenceList } from './display-presence.ts';
+import {
+  admit,
+  EMPTY_SEAT,
+  seatAfter,
+  sessionStatus,
+  type Member,
+  type PassphraseCheck,
+  type SeatDecision,
+  type SeatEvent,
+} from './operator-seat.ts';
 
-interface SocketData {
-  role: Role;
-  /** A console that gave the passphrase, or that set it by sealing: only such a console may operate after the seal. */
-  trusted: boolean;
-}
+/** As admitted at the handshake; whether a console knows the passphrase is the seat's to keep from then on. */
+type SocketData = Member;
 
 export type ControllerServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type ControllerSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -45,16 +53,21 @@ const ROOM: Readonly<Record<NameVisibility, string>> = { clear: 'names-clear', m
 const CONSOLES = 'consoles';
 const visibility = (role: Role): NameVisibility => (role === 'public' ? 'masked' : 'clear');
 
-export function attachSockets(
-  io: ControllerServer,
-  service: CeremonyService,
-  presentations: PresentationStore,
-  log: AuditLog,
-): void {
-  /** The socket id of the one console allowed to run commands, if any is connected. */
-  let operator: string | null = null;
+/** `wallClock`: the machine's clock, or a simulated one in tests; it times the scenes and dates the displays. */
+export function attachSockets(io: ControllerServer, ceremony: Ceremony, wallClock: Clock): void {
+  const { service, presentations, log } = ceremony;
+  let seat = EMPTY_SEAT;
   const audit = new AuditFeed(log);
   const displays = new DisplayPresenceList();
+  const sealed = () => service.state.seal !== null;
+  const now = () => wallClock.now().getTime();
+
+  /** What a handshake's passphrase proves; checked only once there is a passphrase to match. */
+  const passphraseCheck = (given: string | undefined): PassphraseCheck => {
+    const key = service.state.seal?.operatorKey;
+    if (given === undefined) return 'none';
+    return key !== undefined && checkPassphrase(given, key) ? 'right' : 'wrong';
+  };
 
   io.use((socket, next) => {
     const handshake = HandshakeSchema.safeParse(socket.handshake.auth);
@@ -69,34 +82,28 @@ export function attachSockets(
       );
     }
     const { role, passphrase } = handshake.data;
-    const key = service.state.seal?.operatorKey;
-    if (role === 'console' && key !== undefined && (passphrase === undefined || !checkPassphrase(passphrase, key))) {
-      return next(
-        refusalError({
-          code: 'wrong-passphrase',
-          zh: '操作口令错误',
-          en: 'wrong operator passphrase',
-          details: [],
-        }),
-      );
-    }
-    socket.data.role = role;
-    socket.data.trusted = role === 'console' && key !== undefined;
+    const admitted = admit({ role, passphrase: passphraseCheck(passphrase), sealed: sealed() });
+    if (!admitted.ok) return next(refusalError(admitted.error));
+    socket.data = admitted.value;
     next();
   });
 
-  const status = (socket: ControllerSocket): SessionStatus => ({
-    role: socket.data.role,
-    operator: operator === socket.id,
-    operatorPresent: operator !== null,
-    passphraseSet: service.state.seal !== null,
-  });
+  const status = (socket: ControllerSocket): SessionStatus =>
+    sessionStatus(seat, socket.id, socket.data.role, sealed());
 
   /** Tells every console who operates now; each console's own flag differs, so one message each. */
   const announceSession = () => {
     for (const socket of io.sockets.sockets.values()) {
       if (socket.data.role === 'console') socket.emit('session:status', status(socket));
     }
+  };
+
+  /** Takes the seat's decision on what happened, telling every console when it says so. */
+  const decide = (event: SeatEvent): SeatDecision => {
+    const decision = seatAfter(seat, event);
+    seat = decision.seat;
+    if (decision.announce) announceSession();
+    return decision;
   };
 
   const announceDisplays = () => io.to(CONSOLES).emit('displays:update', displays.list());
@@ -110,10 +117,7 @@ export function attachSockets(
     const { role } = socket.data;
     const userAgent = socket.handshake.headers['user-agent'];
     void socket.join(ROOM[visibility(role)]);
-    if (role === 'console' && operator === null) {
-      operator = socket.id;
-      announceSession();
-    } else {
+    if (!decide({ type: 'join', id: socket.id, member: socket.data }).announce) {
       socket.emit('session:status', status(socket));
     }
     socket.emit('ceremony:snapshot', toSnapshot(service.state, visibility(role)));
@@ -125,22 +129,25 @@ export function attachSockets(
       socket.emit('audit:tail', audit.tail);
     }
     if (role === 'display') {
-      displays.connect(socket.id, userAgent, new Date());
+      displays.connect(socket.id, userAgent, wallClock.now());
       announceDisplays();
     }
 
+    /** Why this connection may not run a command or change the displays, or null when it may. */
+    const operateRefusal = () => decide({ type: 'operate', id: socket.id, role }).refusal;
+
     socket.on('command:run', (request, reply) => {
       const answer = replyOf(reply);
-      if (operator !== socket.id) {
-        answer(notOperator(role));
+      const refusal = operateRefusal();
+      if (refusal !== null) {
+        answer({ ok: false, error: refusal });
         return;
       }
       service.submit(request, `console:${socket.id}`).then(
         (result) => {
           followLog();
-          // The console that sealed set the passphrase; every other console connected before it without one.
           if (result.ok && result.value.events.some((event) => event.type === 'ceremony:sealed')) {
-            socket.data.trusted = true;
+            decide({ type: 'set-passphrase', id: socket.id });
           }
           answer(result);
         },
@@ -156,29 +163,19 @@ export function attachSockets(
 
     socket.on('session:claim', (reply) => {
       const answer = replyOf(reply);
-      if (role !== 'console') return answer(notOperator(role));
-      if (operator !== null && operator !== socket.id) {
-        return answer(failure('operator-busy', '已有另一台控制台在操作', 'another console holds the operator session'));
-      }
-      // A console connected before the seal never gave the passphrase that now guards the ceremony.
-      if (service.state.seal !== null && !socket.data.trusted) {
-        return answer(
-          failure('wrong-passphrase', '封装后须用操作口令重新连接', 'reconnect with the passphrase set at the seal'),
-        );
-      }
-      operator = socket.id;
-      announceSession();
-      answer({ ok: true, value: status(socket) });
+      const { refusal } = decide({ type: 'claim', id: socket.id, role, sealed: sealed() });
+      answer(refusal === null ? { ok: true, value: status(socket) } : { ok: false, error: refusal });
     });
 
     socket.on('presentation:set', (change, reply) => {
       const answer = replyOf(reply);
-      if (operator !== socket.id) return answer(notOperator(role));
+      const refusal = operateRefusal();
+      if (refusal !== null) return answer({ ok: false, error: refusal });
       const parsed = PresentationChangeSchema.safeParse(change);
       if (!parsed.success) {
         return answer(failure('invalid-request', `显示设置无效：${parsed.error.message}`, 'invalid display setting'));
       }
-      const next = applyChange(presentations.presentation, parsed.data, Date.now());
+      const next = applyChange(presentations.presentation, parsed.data, now());
       if (next.school !== null && !service.state.schools.some((school) => school.name === next.school)) {
         return answer(failure('unknown-school', `没有学校“${next.school}”`, `no school "${next.school}"`));
       }
@@ -188,7 +185,7 @@ export function attachSockets(
 
     socket.on('snapshot:get', (reply) => replyOf(reply)(toSnapshot(service.state, visibility(role))));
 
-    socket.on('clock:get', (reply) => replyOf(reply)(Date.now()));
+    socket.on('clock:get', (reply) => replyOf(reply)(now()));
 
     socket.on('display:showing', (showing) => {
       const parsed = DisplayShowingSchema.safeParse(showing);
@@ -199,9 +196,7 @@ export function attachSockets(
 
     socket.on('disconnect', () => {
       if (role === 'display' && displays.disconnect(socket.id)) announceDisplays();
-      if (operator !== socket.id) return;
-      operator = null;
-      announceSession();
+      decide({ type: 'leave', id: socket.id });
     });
   });
 
@@ -213,28 +208,18 @@ export function attachSockets(
   service.subscribe(({ state, events }) => {
     followLog();
     io.emit('ceremony:times', audit.times);
-    if (events.some((event) => event.type === 'ceremony:sealed')) announceSession();
+    if (events.some((event) => event.type === 'ceremony:sealed')) decide({ type: 'sealed' });
     for (const names of ['clear', 'masked'] as const) {
       const snapshot = toSnapshot(state, names);
       io.to(ROOM[names]).emit('ceremony:update', { revision: state.revision, events, snapshot });
     }
-    if (events.length > 0) showEverywhere(presentationAfter(presentations.presentation, events, Date.now()));
+    if (events.length > 0) showEverywhere(presentationAfter(presentations.presentation, events, now()));
   });
 }
 
 /** A client may omit the acknowledgement callback; the command still gets its answer in the log. */
 function replyOf<T>(reply: unknown): (value: T) => void {
   return typeof reply === 'function' ? (reply as (value: T) => void) : () => undefined;
-}
-
-function notOperator(role: Role): Result<never> {
-  return role === 'console'
-    ? failure(
-        'not-operator',
-        '本控制台为只读：另一台控制台正在操作',
-        'this console is read-only: another console is operating',
-      )
-    : failure('not-operator', `“${role}”连接不能发送操作命令`, `a ${role} connection cannot send operator commands`);
 }
 
 function failure(code: ProtocolError['code'], zh: string, en: string): Result<never> {

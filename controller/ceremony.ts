@@ -1,0 +1,32 @@
+/** An opened ceremony: its audit log, the service rebuilt from it, and the displays' presentation, from one data directory. */
+import { randomBytes } from 'node:crypto';
+import { buildHash } from './build-hash.ts';
+import { PresentationStore } from './presentation-store.ts';
+import { CeremonyService, type Clock, type ServiceOptions } from './service.ts';
+import { AuditLog } from './storage/audit-log.ts';
+
+/** This machine's clock. */
+export const WALL_CLOCK: Clock = { now: () => new Date() };
+
+const SYSTEM_SERVICES: ServiceOptions = {
+  clock: WALL_CLOCK,
+  entropy: (bytes) => new Uint8Array(randomBytes(bytes)),
+  buildHash: () => buildHash(),
+};
+
+export interface Ceremony {
+  readonly service: CeremonyService;
+  readonly log: AuditLog;
+  readonly presentations: PresentationStore;
+}
+
+/** Opens the data directory and rebuilds the ceremony from its log; throws IntegrityError if the log is broken. */
+export function openCeremony(dataDir: string, services: ServiceOptions = SYSTEM_SERVICES): Ceremony {
+  const log = AuditLog.open(dataDir);
+  try {
+    return { service: CeremonyService.open(log, services), log, presentations: new PresentationStore(dataDir) };
+  } catch (error) {
+    log.close();
+    throw error;
+  }
+}
