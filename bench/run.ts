@@ -4,7 +4,8 @@
  * balanced draws. Speed targets live here, never in timed unit tests.
  */
 import { readFileSync } from 'node:fs';
-import { readRosterFile } from '../controller/roster-file/index.ts';
+import { readRosterFile } from '../controller/contract/roster-file/index.ts';
+import { readWorkbookSheet } from '../controller/contract/roster-file/workbook.ts';
 import { assign, DEFAULT_OPTIONS, type AssignOptions, type AssignOutcome } from '../engine/assign/index.ts';
 import type { Roster } from '../engine/roster.ts';
 import { standings } from '../engine/assign/distribution.ts';
@@ -33,7 +34,7 @@ function school(students: number, classes: number, label: string) {
 
 async function sample(name: string, classes: number) {
   const file = new URL(`../controller/demo-district/junior/${name}.csv`, import.meta.url);
-  const { roster } = await readRosterFile(`${name}.csv`, readFileSync(file));
+  const { roster } = await readRosterFile(`${name}.csv`, readFileSync(file), {}, readWorkbookSheet);
   if (roster === null) throw new Error(`sample ${name} must read`);
   return { roster, classes };
 }
@@ -144,7 +145,7 @@ for (const testCase of cases) {
   }
   const bytes = new TextEncoder().encode('\uFEFF' + lines.join('\r\n'));
   const started = performance.now();
-  const { roster } = await readRosterFile('全区名单.csv', bytes);
+  const { roster } = await readRosterFile('全区名单.csv', bytes, {}, readWorkbookSheet);
   const elapsed = performance.now() - started;
   console.log(
     `\nreading a 100,000-student CSV (${(bytes.length / 2 ** 20).toFixed(1)} MB): ${elapsed.toFixed(0)} ms, ${roster?.students.length ?? 0} students`,

@@ -5,10 +5,11 @@
  */
 import { PLAN_COLUMNS, validatePlan, type Plan, type PlanSchool, type Stage } from '../engine/ceremony/plan.ts';
 import type { RefusalDetail } from '../engine/ceremony/state.ts';
-import { normaliseHeader } from './roster-file/columns.ts';
-import { columnLabel } from './roster-file/issue.ts';
-import { readTable } from './roster-file/table.ts';
-import { halfWidth, tidyCell } from './roster-file/values.ts';
+import { normaliseHeader } from './contract/roster-file/columns.ts';
+import { columnLabel } from './contract/roster-file/issue.ts';
+import { readTable } from './contract/roster-file/table.ts';
+import { halfWidth, tidyCell } from './contract/roster-file/values.ts';
+import { readWorkbookSheet } from './contract/roster-file/workbook.ts';
 
 type Field = keyof PlanSchool;
 
@@ -45,7 +46,7 @@ export async function readPlanFile(fileName: string, bytes: Uint8Array): Promise
     zh,
     en,
   });
-  const { table, issues } = await readTable(fileName, bytes, null);
+  const { table, issues } = await readTable(fileName, bytes, null, readWorkbookSheet);
   const errors = issues.filter((issue) => issue.severity === 'error');
   if (table === null || errors.length > 0) {
     return { plan: null, problems: errors.map((issue) => problem(issue.row, issue.column, issue.zh, issue.en)) };

@@ -10,7 +10,8 @@ import type { CeremonyCommand, SealedRules } from '../engine/ceremony/state.ts';
 import { hashPassphrase, MIN_PASSPHRASE_LENGTH } from './passphrase.ts';
 import { readPlanFile } from './plan-file.ts';
 import type { OperatorRequest, ProtocolError } from './contract/protocol.ts';
-import { readRosterFile } from './roster-file/index.ts';
+import { readRosterFile, rosterReadOptions } from './contract/roster-file/index.ts';
+import { readWorkbookSheet } from './contract/roster-file/workbook.ts';
 
 export interface RequestContext {
   /** Cryptographically strong random bytes (node:crypto in production). */
@@ -22,8 +23,8 @@ export interface RequestContext {
 export type Translation = { readonly command: CeremonyCommand } | { readonly refusal: ProtocolError };
 
 /**
- * `sealed` are the rules of the sealed ceremony (null before the seal): an import reads the balance columns they
- * name, so a roster is read the same way for every school.
+ * `sealed` are the rules of the sealed ceremony (null before the seal): an import reads the roster as they say
+ * (`rosterReadOptions`), so every school's roster is read alike, and as the console's pre-check read it.
  */
 export async function toCommand(
   request: OperatorRequest,
@@ -75,9 +76,12 @@ export async function toCommand(
       };
     }
     case 'school:import': {
-      const { roster, issues } = await readRosterFile(request.fileName, request.content, {
-        flags: sealed?.balance ?? [],
-      });
+      const { roster, issues } = await readRosterFile(
+        request.fileName,
+        request.content,
+        rosterReadOptions(sealed),
+        readWorkbookSheet,
+      );
       if (roster === null) {
         const errors = issues.filter((issue) => issue.severity === 'error');
         return refusal(

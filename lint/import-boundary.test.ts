@@ -54,7 +54,7 @@ describe('the import boundary lint rule', () => {
   });
 
   it.each([
-    ['console/src/lib/planted.ts', "import { readRosterFile } from '../../../controller/roster-file/index.ts';"],
+    ['console/src/lib/planted.ts', "import { toCommand } from '../../../controller/requests.ts';"],
     ['console/src/lib/planted.ts', "export * from '../../../controller/server/http.ts';"],
     ['console/src/lib/deep/er/planted.ts', "const m = await import('../../../../../controller/service.ts');"],
     ['display/src/planted.ts', "import { x } from '../../controller/contract/../wiring.ts';"],

@@ -10,7 +10,8 @@ import { createBundle } from '../engine/ceremony/bundle.ts';
 import type { Student } from '../engine/roster.ts';
 import { VERIFIER_PAGE, writeBundle } from '../controller/bundle-files.ts';
 import { DEMO_DISTRICT } from '../controller/cli/demo.ts';
-import { readRosterFile } from '../controller/roster-file/index.ts';
+import { readRosterFile } from '../controller/contract/roster-file/index.ts';
+import { readWorkbookSheet } from '../controller/contract/roster-file/workbook.ts';
 import { openCeremony } from '../controller/ceremony.ts';
 import { demoRequests, FIXED_SERVICES, tempDataDir, type DemoStage } from './support/demo-ceremony.ts';
 
@@ -20,7 +21,9 @@ const BUILT_VERIFIER = 'verifier/dist/index.html';
 async function demoStudents(stage: DemoStage): Promise<Student[]> {
   const dir = join(DEMO_DISTRICT, stage);
   const files = readdirSync(dir).filter((file) => file !== 'plan.csv');
-  const rosters = await Promise.all(files.map(async (file) => readRosterFile(file, await readFile(join(dir, file)))));
+  const rosters = await Promise.all(
+    files.map(async (file) => readRosterFile(file, await readFile(join(dir, file)), {}, readWorkbookSheet)),
+  );
   return rosters.flatMap(({ roster }) => roster!.students);
 }
 

@@ -5,7 +5,8 @@ import Papa from 'papaparse';
 import { assign, type AssignOptions } from '../../engine/assign/index.ts';
 import { parseSeedHex, seedToHex, type Seed } from '../../engine/random.ts';
 import type { Roster } from '../../engine/roster.ts';
-import { formatIssue, readRosterFile } from '../roster-file/index.ts';
+import { formatIssue, readRosterFile } from '../contract/roster-file/index.ts';
+import { readWorkbookSheet } from '../contract/roster-file/workbook.ts';
 import { neutraliseFormula } from '../spreadsheet-safety.ts';
 import { parseCommandArgs, UsageError, wholeNumber } from './args.ts';
 import type { Io } from './io.ts';
@@ -103,11 +104,16 @@ async function readRoster(
     io.err(`无法读取名单文件 ${path}：${reason}\ncannot read roster file ${path}: ${reason}`);
     return null;
   }
-  const result = await readRosterFile(basename(path), bytes, {
-    ...(sheet === undefined ? {} : { sheet }),
-    ...(scores === undefined ? {} : { scores: columnNames(scores) }),
-    flags,
-  });
+  const result = await readRosterFile(
+    basename(path),
+    bytes,
+    {
+      ...(sheet === undefined ? {} : { sheet }),
+      ...(scores === undefined ? {} : { scores: columnNames(scores) }),
+      flags,
+    },
+    readWorkbookSheet,
+  );
   for (const issue of result.issues) io.err(`${basename(path)} ${formatIssue(issue)}`);
   return result.roster;
 }

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { assign, DEFAULT_OPTIONS } from '../../engine/assign/index.ts';
-import { formatIssue, readRosterFile } from '../roster-file/index.ts';
+import { formatIssue, readRosterFile } from '../contract/roster-file/index.ts';
+import { readWorkbookSheet } from '../contract/roster-file/workbook.ts';
 import type { Io } from './io.ts';
 
 /** The bundled demo district: the plan and rosters of a primary and a junior round, as a bureau would supply them. */
@@ -30,7 +31,12 @@ export async function demoCommand(io: Io): Promise<number> {
         continue;
       }
       const file = `${school}.csv`;
-      const read = await readRosterFile(file, await readFile(`${DEMO_DISTRICT}${stage}/${file}`));
+      const read = await readRosterFile(
+        file,
+        await readFile(`${DEMO_DISTRICT}${stage}/${file}`),
+        {},
+        readWorkbookSheet,
+      );
       if (read.roster === null) {
         for (const issue of read.issues) io.err(`${file} ${formatIssue(issue)}`);
         return 2;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readRosterFile } from '../../controller/roster-file/index.ts';
+import { readRosterFile } from '../../controller/contract/roster-file/index.ts';
+import { readWorkbookSheet } from '../../controller/contract/roster-file/workbook.ts';
 import { parseSeedHex } from '../random.ts';
 import { assign, DEFAULT_OPTIONS } from './index.ts';
 
@@ -10,7 +11,12 @@ const SEED = parseSeedHex('5eed'.repeat(16))!;
 
 describe('determinism', () => {
   it('reproduces the committed golden draw of 上饶市第三中学 byte for byte', async () => {
-    const { roster } = await readRosterFile('上饶市第三中学.csv', readFileSync(demo('junior/上饶市第三中学.csv')));
+    const { roster } = await readRosterFile(
+      '上饶市第三中学.csv',
+      readFileSync(demo('junior/上饶市第三中学.csv')),
+      {},
+      readWorkbookSheet,
+    );
     if (roster === null) throw new Error('demo roster must read');
     const outcome = assign(roster, { classes: 12, cap: 50, ...DEFAULT_OPTIONS }, SEED);
     if (!outcome.ok) throw new Error(outcome.error.en);

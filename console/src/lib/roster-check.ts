@@ -1,12 +1,19 @@
 /**
- * Reads a roster file in the browser with the controller's own reader (controller/roster-file), before anything is
- * sent: the import is irreversible, so the operator sees every error and warning with its row and column, and the
- * comparison with the sealed figures, first. The controller reads the file again when it imports it; this check
- * only spares a refused or regretted import. Loaded on demand: the Excel reader is large.
+ * Reads a roster file in the browser with the controller's own reader (controller/contract/roster-file) and the
+ * options the sealed rules give, before anything is sent: the import is irreversible, so the operator sees every
+ * error and warning with its row and column, and the comparison with the sealed figures, first. The controller reads
+ * the file again, with the same reader and options, when it imports it: a file this check passes is not refused for
+ * its content. The Excel reader is fetched only for a workbook: it is most of the reader's weight
+ * (docs/decisions/001-browser-roster-check.md).
  */
 import { rosterFigures } from '../../../engine/ceremony/plan.ts';
-// eslint-disable-next-line boundary/imports -- until the roster reader's core moves into the contract (issue 14)
-import type { RosterIssue } from '../../../controller/roster-file/index.ts';
+import type { SealedRules } from '../../../engine/ceremony/state.ts';
+import {
+  readRosterFile,
+  rosterReadOptions,
+  type RosterIssue,
+  type WorkbookSheetReader,
+} from '../../../controller/contract/roster-file/index.ts';
 import type { Figures } from './ceremony.ts';
 
 export interface RosterCheck {
@@ -18,11 +25,20 @@ export interface RosterCheck {
   readonly names: readonly string[];
 }
 
-export async function checkRosterFile(file: File): Promise<RosterCheck> {
+const readWorkbookSheetOnDemand: WorkbookSheetReader = async (bytes, sheetName) => {
+  const { readWorkbookSheet } = await import('../../../controller/contract/roster-file/workbook.ts');
+  return readWorkbookSheet(bytes, sheetName);
+};
+
+/** `sealed` are the rules of the sealed ceremony, from the snapshot (null before the seal), as the controller's. */
+export async function checkRosterFile(file: File, sealed: SealedRules | null): Promise<RosterCheck> {
   const content = new Uint8Array(await file.arrayBuffer());
-  // eslint-disable-next-line boundary/imports -- as above
-  const { readRosterFile } = await import('../../../controller/roster-file/index.ts');
-  const { roster, issues } = await readRosterFile(file.name, content);
+  const { roster, issues } = await readRosterFile(
+    file.name,
+    content,
+    rosterReadOptions(sealed),
+    readWorkbookSheetOnDemand,
+  );
   const usable = roster !== null && !issues.some((issue) => issue.severity === 'error');
   return {
     fileName: file.name,

@@ -1,28 +1,17 @@
-/** Excel workbooks (.xlsx), read with exceljs, one sheet at a time. */
+/**
+ * Excel workbooks (.xlsx), read with exceljs, one sheet at a time: the `WorkbookSheetReader` the roster reader is
+ * given. The one module here that imports exceljs, and nothing in the contract imports it: the controller passes it
+ * in directly, the console fetches it as a chunk of its own only for a workbook
+ * (docs/decisions/001-browser-roster-check.md).
+ */
 
 import ExcelJS from 'exceljs';
-import type { RosterIssue } from './issue.ts';
-
-export type CellProblemKind = 'imprecise-number' | 'uncached-formula';
-
-export interface CellProblem {
-  /** 0-based, as in `rows`. */
-  readonly rowIndex: number;
-  readonly columnIndex: number;
-  readonly kind: CellProblemKind;
-}
-
-export interface SheetGrid {
-  readonly sheet: string;
-  /** `rows[i]` is spreadsheet row i + 1, and `rows[i][j]` column j + 1, so locations match what Excel shows. */
-  readonly rows: string[][];
-  readonly cellProblems: CellProblem[];
-}
+import type { CellProblem, CellProblemKind, WorkbookSheetReader } from './table.ts';
 
 /** Excel keeps 15 significant digits; a longer number (an ID number typed into a number cell) has lost its tail. */
 const EXACT_LIMIT = 1e15;
 
-export async function readWorkbookSheet(bytes: Uint8Array, sheetName: string | null): Promise<SheetGrid | RosterIssue> {
+export const readWorkbookSheet: WorkbookSheetReader = async (bytes, sheetName) => {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own `Buffer` as an ArrayBuffer, which is what it really accepts.
@@ -72,7 +61,7 @@ export async function readWorkbookSheet(bytes: Uint8Array, sheetName: string | n
     rows.push(cells);
   }
   return { sheet: worksheet.name, rows, cellProblems };
-}
+};
 
 type Scalar = number | string | boolean | Date | ExcelJS.CellErrorValue;
 

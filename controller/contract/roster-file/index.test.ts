@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { idCardCheckCharacter } from '../../engine/idcard.ts';
+import { idCardCheckCharacter } from '../../../engine/idcard.ts';
 import { parseCsv } from './csv.ts';
 import { decodeText } from './decode.ts';
 import { formatIssue, readRosterFile } from './index.ts';
+import { readWorkbookSheet } from './workbook.ts';
 
 // The demo district's rosters are the realistic samples; the GBK copy is a test fixture.
-const SAMPLES = new URL('../demo-district/', import.meta.url);
-const GBK_SAMPLE = new URL('../../test/fixtures/信州区第五中学-gbk.csv', import.meta.url);
+const SAMPLES = new URL('../../demo-district/', import.meta.url);
+const GBK_SAMPLE = new URL('../../../test/fixtures/信州区第五中学-gbk.csv', import.meta.url);
 
 async function sampleBytes(path: string): Promise<Uint8Array> {
   return new Uint8Array(await readFile(new URL(path, SAMPLES)));
@@ -42,7 +43,12 @@ describe('the sample rosters', () => {
       expect(plan.length).toBeGreaterThan(1);
       for (const figures of plan) {
         const fileName = `${figures.school}.csv`;
-        const { roster, issues, source } = await readRosterFile(fileName, await sampleBytes(`${stage}/${fileName}`));
+        const { roster, issues, source } = await readRosterFile(
+          fileName,
+          await sampleBytes(`${stage}/${fileName}`),
+          {},
+          readWorkbookSheet,
+        );
         expect(issues.map(formatIssue)).toEqual([]);
         expect(source).toEqual({ format: 'csv', encoding: 'utf-8' });
         const students = roster?.students ?? [];
@@ -58,8 +64,18 @@ describe('the sample rosters', () => {
   });
 
   it('read the GBK and the UTF-8 file of 信州区第五中学 into the same roster', async () => {
-    const utf8 = await readRosterFile('信州区第五中学.csv', await sampleBytes('junior/信州区第五中学.csv'));
-    const gbk = await readRosterFile('信州区第五中学-gbk.csv', new Uint8Array(await readFile(GBK_SAMPLE)));
+    const utf8 = await readRosterFile(
+      '信州区第五中学.csv',
+      await sampleBytes('junior/信州区第五中学.csv'),
+      {},
+      readWorkbookSheet,
+    );
+    const gbk = await readRosterFile(
+      '信州区第五中学-gbk.csv',
+      new Uint8Array(await readFile(GBK_SAMPLE)),
+      {},
+      readWorkbookSheet,
+    );
     expect(gbk.source).toEqual({ format: 'csv', encoding: 'gb18030' });
     expect(gbk.issues).toEqual([]);
     expect(gbk.roster).toEqual(utf8.roster);
@@ -78,7 +94,12 @@ describe('the sample rosters', () => {
   });
 
   it('keep students without an ID number, dated by the 出生日期 column', async () => {
-    const { roster } = await readRosterFile('上饶市第三中学.csv', await sampleBytes('junior/上饶市第三中学.csv'));
+    const { roster } = await readRosterFile(
+      '上饶市第三中学.csv',
+      await sampleBytes('junior/上饶市第三中学.csv'),
+      {},
+      readWorkbookSheet,
+    );
     const withoutIdCard = roster?.students.filter((student) => student.idCard === null) ?? [];
     expect(withoutIdCard.map((student) => [student.id, student.birthDate])).toEqual([
       ['L3611020000043', '2012-05-19'],
@@ -115,7 +136,7 @@ describe('readRosterFile on workbooks', () => {
   }
 
   it('reads the first sheet into a roster', async () => {
-    const { roster, issues, source } = await readRosterFile('名单.xlsx', await rosterWorkbook());
+    const { roster, issues, source } = await readRosterFile('名单.xlsx', await rosterWorkbook(), {}, readWorkbookSheet);
     expect(source).toEqual({ format: 'xlsx', sheet: '初一新生' });
     expect(issues.map((issue) => issue.code)).toEqual(['rows-before-header']);
     expect(roster).toEqual({
@@ -151,7 +172,12 @@ describe('readRosterFile on workbooks', () => {
   });
 
   it('reads another sheet by name', async () => {
-    const { roster, issues, source } = await readRosterFile('名单.xlsx', await rosterWorkbook(), { sheet: '说明' });
+    const { roster, issues, source } = await readRosterFile(
+      '名单.xlsx',
+      await rosterWorkbook(),
+      { sheet: '说明' },
+      readWorkbookSheet,
+    );
     expect(source).toEqual({ format: 'xlsx', sheet: '说明' });
     expect(roster).toBeNull();
     expect(issues.filter((issue) => issue.code === 'missing-column')).toHaveLength(3);
@@ -162,7 +188,12 @@ describe('readRosterFile on workbooks', () => {
     const sheet = workbook.addWorksheet('名单');
     sheet.addRow(['学籍号', '姓名', '性别', '身份证号']);
     sheet.addRow(['G1', '魏怡诗', '女', Number('361102201205190322')]);
-    const { roster, issues } = await readRosterFile('名单.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const { roster, issues } = await readRosterFile(
+      '名单.xlsx',
+      new Uint8Array(await workbook.xlsx.writeBuffer()),
+      {},
+      readWorkbookSheet,
+    );
     expect(roster).toBeNull();
     expect(issues).toMatchObject([{ severity: 'error', code: 'imprecise-number', row: 2, column: '身份证号 (D)' }]);
     expect(issues[0]?.zh).toContain('文本');
@@ -170,7 +201,7 @@ describe('readRosterFile on workbooks', () => {
 
   it('explains that a legacy .xls must be saved again', async () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]);
-    const { roster, issues, source } = await readRosterFile('名单.xls', ole);
+    const { roster, issues, source } = await readRosterFile('名单.xls', ole, {}, readWorkbookSheet);
     expect(roster).toBeNull();
     expect(source).toBeNull();
     expect(issues.map(formatIssue)).toEqual([expect.stringMatching(/另存为.*\.xlsx.*Save As/)]);
@@ -182,7 +213,7 @@ describe('readRosterFile options and speed', () => {
 
   it('takes the score columns it is given', async () => {
     const bytes = csv('学籍号,姓名,性别,语文,数学,班级\nG1,魏怡诗,女,71,86,3\nG2,龙奕,男,72,,4\n');
-    const { roster, issues } = await readRosterFile('名单.csv', bytes, { scores: ['数学', '语文'] });
+    const { roster, issues } = await readRosterFile('名单.csv', bytes, { scores: ['数学', '语文'] }, readWorkbookSheet);
     expect(roster?.subjects).toEqual(['语文', '数学']);
     expect(roster?.students.map((student) => student.scores)).toEqual([
       [71, 86],
@@ -200,7 +231,7 @@ describe('readRosterFile options and speed', () => {
       lines.push(`${index},G${index},学生${index},${gender},${idCard},,,信州区第一小学,71,86,87.5`);
     }
     const bytes = csv('\ufeff' + lines.join('\r\n') + '\r\n');
-    const { roster, issues } = await readRosterFile('全区名单.csv', bytes);
+    const { roster, issues } = await readRosterFile('全区名单.csv', bytes, {}, readWorkbookSheet);
     expect(issues).toEqual([]);
     expect(roster?.students).toHaveLength(100_000);
     expect(roster?.students.filter((student) => student.idCard !== null)).toHaveLength(9_999);

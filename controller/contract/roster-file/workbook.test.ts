@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readWorkbookSheet, type SheetGrid } from './xlsx.ts';
+import type { SheetGrid } from './table.ts';
+import { readWorkbookSheet } from './workbook.ts';
 
 async function gridOf(fill: (sheet: ExcelJS.Worksheet) => void): Promise<SheetGrid> {
   const workbook = new ExcelJS.Workbook();

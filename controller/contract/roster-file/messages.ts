@@ -3,10 +3,10 @@
  * place. Each says what is wrong and, where useful, what to do; the row and column are added by the caller.
  */
 
-import type { Gender } from '../../engine/roster.ts';
-import type { IdCardProblem } from '../../engine/idcard.ts';
+import type { Gender } from '../../../engine/roster.ts';
+import type { IdCardProblem } from '../../../engine/idcard.ts';
 import type { RosterIssue } from './issue.ts';
-import type { CellProblemKind } from './xlsx.ts';
+import type { CellProblemKind } from './table.ts';
 
 export type IssueText = Pick<RosterIssue, 'severity' | 'code' | 'zh' | 'en'>;
 

@@ -1,7 +1,7 @@
 /** Reading single cell values the way school staff type them. */
 
-import type { Gender } from '../../engine/roster.ts';
-import { isCalendarDate } from '../../engine/idcard.ts';
+import type { Gender } from '../../../engine/roster.ts';
+import { isCalendarDate } from '../../../engine/idcard.ts';
 
 const SPACE = /[\s\u200b]/;
 const SPACE_RUN = /[\s\u200b]+/g;

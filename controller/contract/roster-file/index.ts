@@ -1,21 +1,18 @@
-/** Reads a roster file (CSV in any common encoding, or .xlsx) into the shared Roster model, reporting every problem. */
+/**
+ * Reads a roster file (CSV in any common encoding, or .xlsx) into the shared Roster model, reporting every problem.
+ * The one reader of both sides: the controller's import and the console's pre-check call it with the same options
+ * (`rosterReadOptions`), so the pre-check refuses exactly what the import would.
+ */
 
-import type { Roster } from '../../engine/roster.ts';
+import type { Roster } from '../../../engine/roster.ts';
 import type { RosterIssue } from './issue.ts';
-import { readTable, type TableSource } from './table.ts';
+import type { RosterReadOptions } from './options.ts';
+import { readTable, type TableSource, type WorkbookSheetReader } from './table.ts';
 import { validateTable } from './validate.ts';
 
 export { formatIssue, type RosterIssue, type RosterIssueCode } from './issue.ts';
-export type { TableSource } from './table.ts';
-
-export interface RosterReadOptions {
-  /** Worksheet of an .xlsx to read; the first sheet when absent. */
-  readonly sheet?: string;
-  /** Header names of the score columns; by default every other column holding only numbers. */
-  readonly scores?: readonly string[];
-  /** Header names of yes/no columns to read as groups spread evenly over the classes (随班就读, 留守儿童 …). */
-  readonly flags?: readonly string[];
-}
+export { rosterReadOptions, type RosterReadOptions } from './options.ts';
+export type { TableSource, WorkbookSheetReader } from './table.ts';
 
 export interface RosterReadResult {
   /** Null whenever any issue is an error. */
@@ -26,12 +23,14 @@ export interface RosterReadResult {
   readonly source: TableSource | null;
 }
 
+/** `readWorkbookSheet` is called only for an .xlsx: `readWorkbookSheet` of `workbook.ts`, or a loader of it. */
 export async function readRosterFile(
   fileName: string,
   bytes: Uint8Array,
-  options: RosterReadOptions = {},
+  options: RosterReadOptions,
+  readWorkbookSheet: WorkbookSheetReader,
 ): Promise<RosterReadResult> {
-  const { table, issues: fileIssues } = await readTable(fileName, bytes, options.sheet ?? null);
+  const { table, issues: fileIssues } = await readTable(fileName, bytes, options.sheet ?? null, readWorkbookSheet);
   if (table === null) return { roster: null, issues: fileIssues, source: null };
   const { roster, issues } = validateTable(table, options.scores ?? null, options.flags ?? []);
   const allIssues = [...fileIssues, ...issues];

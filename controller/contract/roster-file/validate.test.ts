@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { idCardCheckCharacter } from '../../engine/idcard.ts';
+import { idCardCheckCharacter } from '../../../engine/idcard.ts';
 import { parseCsv } from './csv.ts';
 import type { RosterIssue } from './issue.ts';
 import type { Table } from './table.ts';
 import { validateTable } from './validate.ts';
-import type { CellProblem } from './xlsx.ts';
+import type { CellProblem } from './table.ts';
 
 const HEADER = '学籍号,姓名,性别,身份证号,出生日期,多胞胎组,分开组,毕业学校,语文';
 const WEI = 'G1,魏怡诗,女,361102201205190322,2012-05-19,,,信州区第一小学,71';

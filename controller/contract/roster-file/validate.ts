@@ -1,7 +1,7 @@
 /** From a grid of cells to a validated roster, with every problem located by row and column. */
 
-import { parseIdCard } from '../../engine/idcard.ts';
-import type { Gender, Roster, Student } from '../../engine/roster.ts';
+import { parseIdCard } from '../../../engine/idcard.ts';
+import type { Gender, Roster, Student } from '../../../engine/roster.ts';
 import {
   chooseFlagColumns,
   chooseScoreColumns,
@@ -27,7 +27,7 @@ import {
   splitGroups,
   tidyCell,
 } from './values.ts';
-import type { CellProblemKind } from './xlsx.ts';
+import type { CellProblemKind } from './table.ts';
 
 export interface RosterValidation {
   /** Null whenever there is an error; warnings alone leave a usable roster. */

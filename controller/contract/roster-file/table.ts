@@ -3,7 +3,28 @@
 import { parseCsv } from './csv.ts';
 import { decodeText, type TextEncodingName } from './decode.ts';
 import type { RosterIssue } from './issue.ts';
-import { readWorkbookSheet, type CellProblem } from './xlsx.ts';
+
+export type CellProblemKind = 'imprecise-number' | 'uncached-formula';
+
+export interface CellProblem {
+  /** 0-based, as in `rows`. */
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly kind: CellProblemKind;
+}
+
+export interface SheetGrid {
+  readonly sheet: string;
+  /** `rows[i]` is spreadsheet row i + 1, and `rows[i][j]` column j + 1, so locations match what Excel shows. */
+  readonly rows: string[][];
+  readonly cellProblems: CellProblem[];
+}
+
+/**
+ * Reads one sheet of an .xlsx (the first when `sheetName` is null), or says why it cannot. Passed in rather than
+ * imported: it is exceljs (`workbook.ts`), which the console loads only when a file is a workbook.
+ */
+export type WorkbookSheetReader = (bytes: Uint8Array, sheetName: string | null) => Promise<SheetGrid | RosterIssue>;
 
 export type TableSource =
   { readonly format: 'csv'; readonly encoding: TextEncodingName } | { readonly format: 'xlsx'; readonly sheet: string };
@@ -34,6 +55,7 @@ export async function readTable(
   fileName: string,
   bytes: Uint8Array,
   sheetName: string | null,
+  readWorkbookSheet: WorkbookSheetReader,
 ): Promise<TableReadResult> {
   const namedAsWorkbook = WORKBOOK_EXTENSIONS.some((extension) => fileName.toLowerCase().endsWith(extension));
 
