@@ -1,7 +1,7 @@
 /**
  * What the controller broadcasts, as zod schemas: the snapshot, the update after a command and the step times. The
  * apps check every one on arrival (`live-client.ts`), as the controller checks what they send: types do not check
- * the wire. Each schema is tied to its type in `protocol.ts` below, so the two cannot drift apart.
+ * the wire. Each schema is tied to its type in `protocol.ts` below, so the two cannot drift apart (docs/decisions/004).
  */
 import { z } from 'zod';
 import { RulesSchema, type CeremonyTimes, type SchoolView, type Snapshot, type Update } from './protocol.ts';
