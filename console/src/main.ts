@@ -3,5 +3,7 @@ import '@fontsource/noto-sans-sc/700.css';
 import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { live } from './lib/live.svelte.ts';
 
+live.start();
 mount(App, { target: document.getElementById('app')! });

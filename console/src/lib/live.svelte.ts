@@ -1,21 +1,17 @@
 /**
- * The console's one connection to the controller, as rune state: the newest snapshot, this console's session, what
- * the displays show and which are connected, the audit log's tail, when each step was done, and the connection
- * itself. Everything shown comes from the controller, sent again on every (re)connection, so a reload or a
- * controller restart loses nothing.
+ * The console's one connection to the controller, as rune state around the shared `LiveClient` (which checks and
+ * orders the snapshots, presentations and step times, and follows the link): beside those, this console's session,
+ * which displays are connected and what they show, and the audit log's tail; and the operator's commands. Everything
+ * shown comes from the controller, sent again on every (re)connection, so a reload or a controller restart loses
+ * nothing. `main.ts` starts it; importing this module connects nothing.
  */
-import { connectLive, measureClockOffset, type LiveSocket } from '../../../controller/contract/live-client.ts';
-import {
-  PresentationSchema,
-  type Presentation,
-  type PresentationChange,
-} from '../../../controller/contract/presentation.ts';
+import { connectLive, LiveClient, type LiveSocket, type LiveStatus } from '../../../controller/contract/live-client.ts';
+import type { Presentation, PresentationChange } from '../../../controller/contract/presentation.ts';
 import type {
   AuditSummary,
   CeremonyTimes,
   CommandAccepted,
   DisplayPresence,
-  HandshakeRefusal,
   OperatorRequest,
   Result,
   SessionStatus,
@@ -23,7 +19,7 @@ import type {
 } from '../../../controller/contract/protocol.ts';
 import { isStale, LOCAL_ERRORS, type ConsoleError } from './errors.ts';
 
-export type Connection = 'connecting' | 'online' | 'offline' | 'needs-passphrase';
+export type Connection = LiveStatus;
 
 /** Kept for this tab only, so a reload reconnects without asking; closing the tab forgets it. */
 const PASSPHRASE_KEY = 'sunshine-console-passphrase';
@@ -52,18 +48,8 @@ class LiveConsole {
   times = $state.raw<CeremonyTimes | null>(null);
   /** A command is on its way: every action waits, so nothing is sent twice. */
   busy = $state(false);
-  /** Add to `Date.now()` for the controller's clock (ms), which times the displays' animations. */
-  private clockOffset = 0;
-  readonly socket: LiveSocket;
-
-  constructor() {
-    const passphrase = sessionStorage.getItem(PASSPHRASE_KEY) ?? undefined;
-    this.socket = connectLive({ role: 'console', passphrase });
-    this.listen();
-    // Closing the socket before the page goes lets the controller free the operator session at once, so the
-    // reloaded page gets it back.
-    addEventListener('pagehide', () => this.socket.disconnect());
-  }
+  /** Null until the app starts. */
+  private link: { readonly socket: LiveSocket; readonly client: LiveClient } | null = null;
 
   get canOperate(): boolean {
     return this.connection === 'online' && this.session?.operator === true && !this.busy;
@@ -74,61 +60,51 @@ class LiveConsole {
     return sessionStorage.getItem(PASSPHRASE_KEY);
   }
 
-  private listen(): void {
-    const { socket } = this;
-    socket.on('connect', () => {
-      this.connection = 'online';
-      void measureClockOffset(socket).then((offset) => {
-        if (offset !== null) this.clockOffset = offset;
-      });
+  /** Connects to the controller, once: `main.ts` calls it as the app starts. */
+  start(): void {
+    if (this.link !== null) return;
+    const socket = connectLive({ role: 'console', passphrase: this.passphrase ?? undefined });
+    const client = new LiveClient(socket, {
+      status: (status) => {
+        if (status === 'needs-passphrase') sessionStorage.removeItem(PASSPHRASE_KEY);
+        this.connection = status;
+      },
+      snapshot: (snapshot) => (this.snapshot = snapshot),
+      presentation: (presentation) => (this.presentation = presentation),
+      times: (times) => (this.times = times),
     });
-    socket.on('disconnect', (reason) => {
-      this.connection = 'offline';
-      // A disconnect the server chose is not retried by socket.io; a controller restart must still bring us back.
-      if (reason === 'io server disconnect') socket.connect();
-    });
-    socket.on('connect_error', (error) => {
-      const refusal = (error as Error & { data?: HandshakeRefusal }).data;
-      if (refusal?.code === 'wrong-passphrase') {
-        sessionStorage.removeItem(PASSPHRASE_KEY);
-        this.connection = 'needs-passphrase';
-      } else {
-        this.connection = 'offline';
-      }
-    });
+    this.link = { socket, client };
+    this.listen(socket);
+    // Closing the socket before the page goes lets the controller free the operator session at once, so the
+    // reloaded page gets it back.
+    addEventListener('pagehide', () => socket.disconnect());
+  }
+
+  /** What only consoles are told. (The snapshot, presentation and step times come through the LiveClient.) */
+  private listen(socket: LiveSocket): void {
     socket.on('session:status', (status) => {
       this.session = status;
       if (status.operator) sessionStorage.setItem(OPERATOR_KEY, 'yes');
       // The page before a reload may hold the session a moment longer; once it is free, this tab takes it back.
       else if (!status.operatorPresent && sessionStorage.getItem(OPERATOR_KEY) === 'yes') void this.claim();
     });
-    socket.on('ceremony:snapshot', (snapshot) => (this.snapshot = snapshot));
-    socket.on('ceremony:update', (update) => {
-      if (this.snapshot === null || update.revision > this.snapshot.revision) this.snapshot = update.snapshot;
-    });
-    socket.on('ceremony:times', (times) => (this.times = times));
     socket.on('displays:update', (displays) => (this.displays = displays));
     socket.on('audit:tail', (entries) => (this.auditTail = entries));
-    // Types do not check the wire: what the displays show is validated before the mirror shows it. (The snapshot has
-    // no schema in the protocol to validate against.)
-    socket.on('presentation:update', (presentation) => {
-      const parsed = PresentationSchema.safeParse(presentation);
-      if (parsed.success) this.presentation = parsed.data;
-    });
   }
 
   /** After the seal every connection needs the passphrase: the console asks for it and connects again. */
   login(passphrase: string): void {
     sessionStorage.setItem(PASSPHRASE_KEY, passphrase);
-    this.socket.auth = { role: 'console', passphrase };
+    const { socket } = this.started;
+    socket.auth = { role: 'console', passphrase };
     this.connection = 'connecting';
-    this.socket.connect();
+    socket.connect();
   }
 
   /** The seal sets the passphrase: later reconnections must present it. */
   rememberPassphrase(passphrase: string): void {
     sessionStorage.setItem(PASSPHRASE_KEY, passphrase);
-    this.socket.auth = { role: 'console', passphrase };
+    this.started.socket.auth = { role: 'console', passphrase };
   }
 
   async claim(): Promise<ConsoleError | null> {
@@ -175,7 +151,7 @@ class LiveConsole {
       ANSWER_TIMEOUT_MS,
       LOCAL_ERRORS['no-answer'],
     );
-    if (result.ok) this.snapshot = result.value;
+    if (result.ok) this.started.client.receiveSnapshot(result.value);
   }
 
   private async ask<T>(
@@ -183,9 +159,9 @@ class LiveConsole {
     timeoutMs: number,
     noAnswer: ConsoleError,
   ): Promise<Outcome<T>> {
-    if (this.connection !== 'online') return { ok: false, error: LOCAL_ERRORS.offline };
+    if (this.link === null || this.connection !== 'online') return { ok: false, error: LOCAL_ERRORS.offline };
     try {
-      return await send(this.socket.timeout(timeoutMs));
+      return await send(this.link.socket.timeout(timeoutMs));
     } catch {
       return { ok: false, error: noAnswer };
     }
@@ -193,7 +169,13 @@ class LiveConsole {
 
   /** The controller's clock now (ms since 1970), as far as this console can tell. */
   controllerNow(): number {
-    return Date.now() + this.clockOffset;
+    return this.link?.client.controllerNow() ?? Date.now();
+  }
+
+  /** Every caller is a control the app shows only once started. */
+  private get started(): NonNullable<LiveConsole['link']> {
+    if (this.link === null) throw new Error('live.start() must come first');
+    return this.link;
   }
 }
 

@@ -1,17 +1,18 @@
 /**
- * The display's one connection to the controller: the newest snapshot, what to present, when each step was done, and
- * whether the link is up. Everything on screen is rendered from these; the display holds no state of its own that the
- * controller lacks. It measures how far its clock is off the controller's, so that a display opened mid-draw shows
- * the same moment of the animation as the others, and it tells the controller what it shows.
+ * The display's connection to the controller, as rune state around the shared `LiveClient`: the newest snapshot,
+ * what to present, when each step was done, and whether the link is up. Everything on screen is rendered from these;
+ * the display holds no state of its own that the controller lacks. The client measures how far this clock is off the
+ * controller's, so that a display opened mid-draw shows the same moment of the animation as the others; this adds
+ * what only a display does: derive a scene while the controller has sent none, and tell the controller what it shows.
  */
-import { connectLive, measureClockOffset, type LiveSocket } from '../../../controller/contract/live-client.ts';
+import { LiveClient, type LiveSocket } from '../../../controller/contract/live-client.ts';
 import {
   DEFAULT_PRESENTATION,
   presentationAfter,
-  PresentationSchema,
   type Presentation,
 } from '../../../controller/contract/presentation.ts';
-import type { CeremonyTimes, DisplayShowing, Snapshot, Update } from '../../../controller/contract/protocol.ts';
+import type { CeremonyTimes, DisplayShowing, Snapshot } from '../../../controller/contract/protocol.ts';
+import type { CeremonyEvent } from '../../../engine/ceremony/state.ts';
 import { presentationOfSnapshot } from './scene-fallback.ts';
 
 /** How long to wait, after a snapshot, for the controller's own presentation before deriving one. */
@@ -30,35 +31,32 @@ export class Live {
    * scene nor starts a running animation at the wrong moment.
    */
   ready = $derived(this.sceneKnown && this.clockKnown);
-  /** Add to `Date.now()` for the controller's clock (ms). A plain field: read in animation frames. */
-  private clockOffset = 0;
   private showing: DisplayShowing | null = null;
   private presentationFromController = false;
   private readonly socket: LiveSocket;
+  private readonly client: LiveClient;
 
-  constructor(socket: LiveSocket = connectLive({ role: 'display' })) {
+  constructor(socket: LiveSocket) {
     this.socket = socket;
-    socket.on('connect', () => {
-      this.connected = true;
-      if (this.showing !== null) socket.emit('display:showing', this.showing);
-      void this.syncClock();
-    });
-    socket.on('disconnect', () => (this.connected = false));
-    socket.on('ceremony:snapshot', (snapshot) => this.receiveSnapshot(snapshot));
-    socket.on('ceremony:update', (update) => this.receiveUpdate(update));
-    socket.on('presentation:update', (presentation) => this.receivePresentation(presentation));
-    socket.on('ceremony:times', (times) => {
-      if (typeof times === 'object' && times !== null && typeof times.schools === 'object') this.times = times;
+    this.client = new LiveClient(socket, {
+      status: (status) => {
+        this.connected = status === 'online';
+        if (this.connected && this.showing !== null) socket.emit('display:showing', this.showing);
+      },
+      snapshot: (snapshot, events) => this.receiveSnapshot(snapshot, events),
+      presentation: (presentation) => {
+        this.presentationFromController = true;
+        this.presentation = presentation;
+        this.sceneKnown = true;
+      },
+      times: (times) => (this.times = times),
+      clockMeasured: () => (this.clockKnown = true),
     });
   }
 
-  close(): void {
-    this.socket.close();
-  }
-
-  /** The controller's clock now (ms since 1970), as far as this display can tell. */
+  /** The controller's clock now (ms since 1970), as far as this display can tell. Read in animation frames. */
   controllerNow(): number {
-    return Date.now() + this.clockOffset;
+    return this.client.controllerNow();
   }
 
   /** Tells the controller what this display shows (and again after each reconnection, as the controller forgets). */
@@ -70,48 +68,18 @@ export class Live {
     if (this.socket.connected) this.socket.emit('display:showing', showing);
   }
 
-  /** Measured again on every connection: after a restart the controller may run on another machine. */
-  private async syncClock(): Promise<void> {
-    const offset = await measureClockOffset(this.socket);
-    if (offset !== null) this.clockOffset = offset;
-    this.clockKnown = true;
-  }
-
-  /** Sent on every (re)connection: authoritative even if its revision is lower (a fresh data directory). */
-  private receiveSnapshot(snapshot: unknown): void {
-    if (!isSnapshot(snapshot)) return;
+  /** Until the controller says what to present, the scene follows the ceremony: from its events, or its state. */
+  private receiveSnapshot(snapshot: Snapshot, events: readonly CeremonyEvent[] | null): void {
     this.snapshot = snapshot;
     if (this.presentationFromController) return;
+    if (events !== null) {
+      this.presentation = presentationAfter(this.presentation, events, this.controllerNow());
+      return;
+    }
     setTimeout(() => {
       if (this.presentationFromController) return;
       this.presentation = presentationOfSnapshot(snapshot, this.presentation);
       this.sceneKnown = true;
     }, PRESENTATION_GRACE_MS);
   }
-
-  private receiveUpdate(update: Update): void {
-    if (!isSnapshot(update.snapshot) || !Array.isArray(update.events)) return;
-    if (this.snapshot !== null && update.revision <= this.snapshot.revision) return;
-    this.snapshot = update.snapshot;
-    if (!this.presentationFromController) {
-      this.presentation = presentationAfter(this.presentation, update.events, this.controllerNow());
-    }
-  }
-
-  private receivePresentation(received: unknown): void {
-    const parsed = PresentationSchema.safeParse(received);
-    if (!parsed.success) return;
-    this.presentationFromController = true;
-    this.presentation = parsed.data;
-    this.sceneKnown = true;
-  }
-}
-
-/** The wire is not trusted by its types: a payload without the basic shape is ignored, not rendered. */
-function isSnapshot(value: unknown): value is Snapshot {
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as Partial<Snapshot>;
-  return (
-    typeof candidate.revision === 'number' && typeof candidate.phase === 'string' && Array.isArray(candidate.schools)
-  );
 }

@@ -1,9 +1,9 @@
 /** Where the console says the ceremony is, and which school it turns to, after each request of a real ceremony. */
 import { describe, expect, it } from 'vitest';
-import { currentStep, focusSchool, stepProgress, stepState, type Step } from '../console/src/lib/ceremony.ts';
-import { toSnapshot } from '../controller/snapshot.ts';
-import { openCeremony } from '../controller/ceremony.ts';
-import { demoRequests, drawnSchools, FIXED_SERVICES, tempDataDir } from './support/demo-ceremony.ts';
+import { currentStep, focusSchool, stepProgress, stepState, type Step } from './ceremony.ts';
+import { toSnapshot } from '../../../controller/snapshot.ts';
+import { openCeremony } from '../../../controller/ceremony.ts';
+import { demoRequests, drawnSchools, FIXED_SERVICES, tempDataDir } from '../../../test/support/demo-ceremony.ts';
 
 describe('the console’s reading of the snapshot', () => {
   it('follows the official order, counts schools through each step and turns to the right school', async () => {

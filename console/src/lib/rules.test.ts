@@ -1,8 +1,8 @@
 /** The sealed rules as the seal step and the certificate word them, and as the operator chooses them. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, formOfRules, rulesOfForm } from '../console/src/lib/rules.ts';
-import { describeRules } from '../controller/contract/rules-text.ts';
-import type { SealedRules } from '../engine/ceremony/state.ts';
+import { DEFAULT_RULES, formOfRules, rulesOfForm } from './rules.ts';
+import { describeRules } from '../../../controller/contract/rules-text.ts';
+import type { SealedRules } from '../../../engine/ceremony/state.ts';
 
 it('words the default rules, and only the rules in force', () => {
   expect(describeRules(DEFAULT_RULES).map((rule) => rule.zh)).toEqual([

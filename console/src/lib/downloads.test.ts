@@ -1,8 +1,7 @@
 /** The console's download buttons: the controller's own paths, the file names it gives, its refusals in words. */
 import { describe, expect, it } from 'vitest';
-import { describeActor, describeEntry, shortHash } from '../console/src/lib/audit.ts';
-import { ceremonyDownloads, downloadError, fileNameOf, schoolDownloads } from '../console/src/lib/downloads.ts';
-import { operatorDownloadPaths } from '../controller/contract/http-routes.ts';
+import { ceremonyDownloads, downloadError, fileNameOf, schoolDownloads } from './downloads.ts';
+import { operatorDownloadPaths } from '../../../controller/contract/http-routes.ts';
 
 describe('downloads', () => {
   it('ask for the paths the controller serves', () => {
@@ -37,27 +36,5 @@ describe('downloads', () => {
       zh: '尚未公示',
       en: 'not published yet',
     });
-  });
-});
-
-describe('the audit tail’s words', () => {
-  const entry = { seq: 7, at: '2026-08-28T01:00:00Z', hash: 'abcdef0123456789'.repeat(4) } as const;
-
-  it('names what each entry did, and who did it', () => {
-    const drawn = {
-      ...entry,
-      actor: 'console:Xk3fQ9',
-      kind: 'command',
-      type: 'school:draw',
-      school: '东市街小学',
-    } as const;
-    expect(describeEntry(drawn)).toEqual({ zh: '分班 · 东市街小学', en: 'draw · 东市街小学' });
-    expect(describeEntry({ ...drawn, kind: 'refusal', type: null, school: null })).toEqual({
-      zh: '拒绝：?',
-      en: 'refused: ?',
-    });
-    expect(describeActor(drawn.actor)).toEqual({ zh: '控制台 Xk3f', en: 'console Xk3f' });
-    expect(describeActor('cli')).toEqual({ zh: 'cli', en: 'cli' });
-    expect(shortHash(entry.hash)).toBe('abcd ef01 2345');
   });
 });

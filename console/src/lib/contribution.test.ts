@@ -1,6 +1,6 @@
 /** The parent representative's input as the console reads it: rolling digits and typed dice. */
 import { describe, expect, it } from 'vitest';
-import { MAX_DICE, MIN_DICE, randomDigits, readDice, ROLLING_DIGITS } from '../console/src/lib/contribution.ts';
+import { MAX_DICE, MIN_DICE, randomDigits, readDice, ROLLING_DIGITS } from './contribution.ts';
 
 describe('rolling digits', () => {
   it('are always the full count of decimal digits, and every digit turns up', () => {
