@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { ceremonyTimes } from '../server/audit-feed.ts';
+import { ceremonyTimes } from '../storage/ceremony-times.ts';
 import { toSnapshot } from '../snapshot.ts';
-import { openCeremony } from '../wiring.ts';
+import { openCeremony } from '../ceremony.ts';
 import { CeremonyTimesSchema, SnapshotSchema, UpdateSchema } from './snapshot-schema.ts';
 import type { Snapshot } from './protocol.ts';
 import { DEFAULT_OPTIONS } from '../../engine/assign/index.ts';
