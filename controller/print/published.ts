@@ -10,7 +10,6 @@ import type {
   CeremonyState,
   DrawRecord,
   ImportRecord,
-  SchoolRecord,
   SealRecord,
   TeacherRecord,
 } from '../../engine/ceremony/state.ts';

@@ -108,7 +108,9 @@ describe('the audit chain walk', () => {
     const altered = entries.map((entry) => (entry.seq === 2 ? { ...entry, body: null } : entry));
     expect(chainBreak(redacted(links(altered)))).toBeNull();
     const forged = entries.map((entry) => (entry.seq === 2 ? { ...entry, hash: 'ab'.repeat(32) } : entry));
-    expect(chainBreak(redacted(links(forged)))).toMatchObject({ seq: 3, en: expect.stringMatching(/previous entry/) });
+    const broken = chainBreak(redacted(links(forged)));
+    expect(broken?.seq).toBe(3);
+    expect(broken?.en).toMatch(/hash of the previous entry/);
   });
 
   it('reports content that cannot be read as the reader says why', () => {
