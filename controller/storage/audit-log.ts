@@ -74,7 +74,7 @@ export class AuditLog {
       .immediate();
   }
 
-  /** The accepted commands, in order, for replay (which parses each). Call `verify` first: this parses bodies unchecked. */
+  /** The accepted commands, in order, as JSON for the replay, which checks each. Call `verify` first. */
   commands(): AuditEntry[] {
     const rows = this.db.prepare("SELECT * FROM audit WHERE kind = 'command' ORDER BY seq").all() as AuditRow[];
     return rows.map((row) => ({ ...row, kind: 'command', body: JSON.parse(row.body) as unknown }));
