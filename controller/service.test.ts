@@ -4,11 +4,13 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { FIXED_SERVICES, PASSPHRASE, demoRequests, tempDataDir } from '../test/support/demo-ceremony.ts';
 import { DEFAULT_OPTIONS } from '../engine/assign/index.ts';
-import { sha256Hex } from '../engine/ceremony/canonical.ts';
+import { entryHash, type HashedFields } from '../engine/ceremony/audit-chain.ts';
+import { canonicalJson, sha256Hex } from '../engine/ceremony/canonical.ts';
 import { DEMO_DISTRICT } from './cli/demo.ts';
 import { checkPassphrase } from './passphrase.ts';
 import type { OperatorRequest } from './contract/protocol.ts';
 import { IntegrityError } from './service.ts';
+import { AuditLog } from './storage/audit-log.ts';
 import { DATABASE_FILE } from './storage/database.ts';
 import { openCeremony } from './ceremony.ts';
 
@@ -142,6 +144,80 @@ describe('the ceremony service', () => {
     expect((error as IntegrityError).zh).toContain('信州区第一小学');
     // It names the software the ceremony was sealed with, the usual culprit.
     expect((error as IntegrityError).en).toContain(`build hash ${await FIXED_SERVICES.buildHash()}`);
+  });
+});
+
+/**
+ * Rewrites one entry's body in the database and re-links every entry from it on, as a forger with the file would:
+ * the hash chain is intact again, so only the replay's reading of the command can catch it.
+ */
+function forgeEntry(dataDir: string, seq: number, edit: (body: Record<string, unknown>) => void): void {
+  const db = new Database(join(dataDir, DATABASE_FILE));
+  db.exec('DROP TRIGGER audit_no_update');
+  const rows = db.prepare('SELECT * FROM audit WHERE seq >= ? ORDER BY seq').all(seq) as (HashedFields & {
+    body: string;
+  })[];
+  let prev = (db.prepare('SELECT hash FROM audit WHERE seq = ?').get(seq - 1) as { hash: string }).hash;
+  const update = db.prepare('UPDATE audit SET body = ?, prev_hash = ?, hash = ? WHERE seq = ?');
+  for (const row of rows) {
+    const body = JSON.parse(row.body) as Record<string, unknown>;
+    if (row.seq === seq) edit(body);
+    const hash = entryHash({ ...row, body, prev_hash: prev });
+    update.run(canonicalJson(body), prev, hash, row.seq);
+    prev = hash;
+  }
+  db.close();
+}
+
+describe('the start-up replay', () => {
+  const openError = (dir: string): unknown => {
+    try {
+      openCeremony(dir, FIXED_SERVICES).log.close();
+    } catch (thrown) {
+      return thrown;
+    }
+    return null;
+  };
+
+  it.each<[string, (body: Record<string, unknown>) => void, string]>([
+    [
+      'a gender that is no gender',
+      (body) => {
+        const roster = (body['command'] as { roster: { students: Record<string, unknown>[] } }).roster;
+        roster.students[0]!['gender'] = 'X';
+      },
+      'command.roster.students.0.gender',
+    ],
+    ['a command without its command', (body) => void delete body['command'], 'command'],
+    ['a revision as text', (body) => void (body['revision'] = String(body['revision'])), 'revision'],
+  ])('names the entry and field of a stored command with %s, re-linked so the chain holds', async (_, edit, field) => {
+    const dir = tempDataDir();
+    const { log } = await runAll(dir, requests.slice(0, 6));
+    log.close();
+    const importSeq = rawEntries(dir).findIndex((entry) => entry.body.includes('"type":"school:import"')) + 1;
+    forgeEntry(dir, importSeq, edit);
+    const reopened = AuditLog.open(dir);
+    expect(reopened.verify()).toBeNull();
+    reopened.close();
+    const error = openError(dir);
+    expect(error).toBeInstanceOf(IntegrityError);
+    expect((error as IntegrityError).zh).toBe(
+      `审计日志第 ${importSeq} 条命令无法重放：不是有效的命令：字段 ${field} 无效`,
+    );
+    expect((error as IntegrityError).en).toContain(
+      `audit log entry ${importSeq} does not replay: not a valid command: ${field}: `,
+    );
+  });
+
+  it('names a stored command whose contribution was changed and re-linked: the draw no longer replays', async () => {
+    const dir = tempDataDir();
+    const { log } = await runAll(dir, requests.slice(0, 8));
+    log.close();
+    const drawSeq = rawEntries(dir).findIndex((entry) => entry.body.includes('"type":"school:draw"')) + 1;
+    forgeEntry(dir, drawSeq, (body) => void ((body['command'] as Record<string, unknown>)['contribution'] = 'abc'));
+    const error = openError(dir);
+    expect(error).toBeInstanceOf(IntegrityError);
+    expect((error as IntegrityError).en).toContain(`audit log entry ${drawSeq} does not replay: `);
   });
 });
 

@@ -5,13 +5,8 @@
  * before the commit leaves no trace; after it, replay brings the command back exactly once.
  */
 import { canonicalJson } from '../engine/ceremony/canonical.ts';
-import {
-  INITIAL_STATE,
-  type CeremonyCommand,
-  type CeremonyEvent,
-  type CeremonyState,
-  type SchoolRecord,
-} from '../engine/ceremony/state.ts';
+import { replay } from '../engine/ceremony/replay.ts';
+import type { CeremonyCommand, CeremonyEvent, CeremonyState, SchoolRecord } from '../engine/ceremony/state.ts';
 import { transition } from '../engine/ceremony/transition.ts';
 import { OperatorRequestSchema, type CommandAccepted, type ProtocolError, type Result } from './contract/protocol.ts';
 import { loggedRequest, toCommand, type RequestContext } from './requests.ts';
@@ -59,7 +54,15 @@ export class CeremonyService {
         `audit log entry ${broken.seq} was tampered with: ${broken.en}`,
       );
     }
-    return new CeremonyService(log, options, replay(log));
+    const replayed = replay(log.commands(), null);
+    if (!replayed.ok) {
+      throw new IntegrityError(
+        `审计日志第 ${replayed.seq} 条命令无法重放：${replayed.zh}`,
+        `audit log entry ${replayed.seq} does not replay: ${replayed.en}`,
+      );
+    }
+    checkStoredResults(log, replayed.state);
+    return new CeremonyService(log, options, replayed.state);
   }
 
   get state(): CeremonyState {
@@ -146,27 +149,8 @@ function newResults(command: CeremonyCommand, state: CeremonyState): StoredResul
   return resultsOf(school).filter((result) => result.kind === kind);
 }
 
-/** Rebuilds the state from the accepted commands, then checks the replay reproduces every stored result exactly. */
-function replay(log: AuditLog): CeremonyState {
-  let state = INITIAL_STATE;
-  for (const entry of log.commands()) {
-    const { revision, command } = (entry.body ?? {}) as { revision?: unknown; command?: CeremonyCommand };
-    if (typeof revision !== 'number' || typeof command?.type !== 'string') {
-      throw new IntegrityError(
-        `审计日志第 ${entry.seq} 条记录不是有效的命令`,
-        `audit log entry ${entry.seq} is not a valid command`,
-      );
-    }
-    const outcome = transition(state, command);
-    if (!outcome.ok || outcome.state.revision !== revision) {
-      const why = outcome.ok ? { zh: '版本号不符', en: 'revision mismatch' } : outcome.refusal;
-      throw new IntegrityError(
-        `审计日志第 ${entry.seq} 条命令重放失败：${why.zh}`,
-        `audit log entry ${entry.seq} does not replay: ${why.en}`,
-      );
-    }
-    state = outcome.state;
-  }
+/** The replay must reproduce every stored result exactly: the stored results are what was shown and printed. */
+function checkStoredResults(log: AuditLog, state: CeremonyState): void {
   const replayed = state.schools.flatMap(resultsOf);
   const key = (result: StoredResult) => `${result.school}\0${result.kind}\0${canonicalJson(result.body)}`;
   const expected = new Set(replayed.map(key));
@@ -184,5 +168,4 @@ function replay(log: AuditLog): CeremonyState {
         'open the data directory with the software it was sealed with',
     );
   }
-  return state;
 }

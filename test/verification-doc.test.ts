@@ -6,6 +6,7 @@ import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import { createBundle } from '../engine/ceremony/bundle.ts';
 import { canonicalJson } from '../engine/ceremony/canonical.ts';
+import { resultFingerprint } from '../engine/ceremony/publication.ts';
 import { commitment, deriveSeed, type AnnouncedValue, type SeedInputs } from '../engine/ceremony/seed.ts';
 import type { CeremonyState } from '../engine/ceremony/state.ts';
 import { dialectNameKey, exactNameKey, nameClassesOf, soundNameKey } from '../engine/names.ts';
@@ -126,5 +127,9 @@ describe.each([
     expect(school.imported!.rosterHash).toBe(inputs.rosterHash);
     expect(school.draw!.seedHex).toBe(values['seed']);
     expect(school.teachers!.teamOfClass.join(' ')).toBe(values['teamOfClass']);
+    // The result fingerprint as documented (SHA-256 of classOf's compact JSON), and as the lists and verify print it.
+    const { classOf } = school.draw!;
+    expect(bytesToHex(sha256(utf8ToBytes(JSON.stringify(classOf))))).toBe(values['resultFingerprint']);
+    expect(resultFingerprint(classOf)).toBe(values['resultFingerprint']);
   });
 });

@@ -15,6 +15,10 @@ import type { Plan } from '../engine/ceremony/plan.ts';
 import { canonicalJson, publishedRosterHash } from '../engine/ceremony/canonical.ts';
 import type { CeremonyState } from '../engine/ceremony/state.ts';
 import { SUBJECT, verifyBundle, type Check, type Verification } from '../engine/ceremony/verify.ts';
+import { resultFingerprint } from '../engine/ceremony/publication.ts';
+import { DEFAULT_PRESENTATION } from '../controller/contract/presentation.ts';
+import type { DocumentContext } from '../controller/print/context.ts';
+import { printJob } from '../controller/print/documents.ts';
 import { toSnapshot } from '../controller/snapshot.ts';
 import { openCeremony } from '../controller/ceremony.ts';
 import { demoRequests, FIXED_SERVICES, tempDataDir } from './support/demo-ceremony.ts';
@@ -200,8 +204,22 @@ describe('the verification bundle', () => {
       what: 'a removed audit entry (the close)',
       tamper: ({ audit }) => void audit.splice(-2, 1),
       expected: [
-        [SUBJECT.chain, '序号应为'],
+        [SUBJECT.chain, '条记录缺失'],
         [SUBJECT.replay, '重放后仪式尚未结束'],
+      ],
+    },
+    {
+      what: 'a malformed command in the audit chain',
+      tamper: (input) => {
+        const { command } = drawEntry(input, input.schools[0]!.content.name);
+        (command as { contribution: unknown }).contribution = 4711;
+      },
+      expected: [
+        [SUBJECT.chain, '内容与其哈希不符'],
+        [SUBJECT.replay, '不是有效的命令：字段 command.contribution 无效'],
+        [0, '重放后该校未完成'],
+        [1, '重放后该校未完成'],
+        [2, '重放后该校未完成'],
       ],
     },
     {
@@ -238,5 +256,59 @@ describe('the verification bundle', () => {
       expect(check.zh).toContain(expected[index]![1]);
       expect(check.en).not.toBe('');
     });
+  });
+});
+
+describe('the result fingerprint, on the printed lists and from the verifier', () => {
+  const context: DocumentContext = { event: DEFAULT_PRESENTATION.event, sealedAt: null, closedAt: null };
+
+  /** The full result fingerprint the school's printed lists carry, read from their HTML as an auditor reads paper. */
+  function printedFingerprint(from: CeremonyState, school: string): string {
+    const job = printJob(from, context, { kind: 'school-lists', school });
+    if ('reason' in job) throw new Error(job.en);
+    const printed =
+      /结果指纹 <span class="en">result fingerprint<\/span><\/dt><dd class="mono">([0-9a-f ]+)<\/dd>/.exec(
+        job.copies[0]!,
+      );
+    if (printed === null) throw new Error(`the lists of ${school} carry no result fingerprint`);
+    return printed[1]!.replaceAll(' ', '');
+  }
+
+  it('is printed by the verifier for every school exactly as the printed lists carry it', () => {
+    const { schools } = verify(files());
+    expect(schools.length).toBeGreaterThan(1);
+    for (const check of schools) {
+      const printed = printedFingerprint(state, check.subject);
+      expect(printed).toMatch(/^[0-9a-f]{64}$/);
+      expect(check.resultFingerprint).toBe(printed);
+      expect(check.zh).toContain(`结果指纹 ${printed}`);
+      expect(check.en).toContain(`result fingerprint ${printed}`);
+    }
+    // One fingerprint per result: no two schools print the same.
+    expect(new Set(schools.map((check) => check.resultFingerprint)).size).toBe(schools.length);
+  });
+
+  it('differs on lists printed from a changed class, and the verifier names the file’s and the recomputed one', () => {
+    const name = bundle.schools[0]!.name;
+    const classOf = [...state.schools.find((school) => school.name === name)!.draw!.classOf];
+    // Two students of different classes change places: every class keeps its size, the result is another.
+    const other = classOf.findIndex((classNumber) => classNumber !== classOf[0]);
+    [classOf[0], classOf[other]] = [classOf[other]!, classOf[0]!];
+    const changed: CeremonyState = {
+      ...state,
+      schools: state.schools.map((school) =>
+        school.name === name ? { ...school, draw: { ...school.draw!, classOf } } : school,
+      ),
+    };
+    const printed = printedFingerprint(state, name);
+    expect(printedFingerprint(changed, name)).toBe(resultFingerprint(classOf));
+    expect(printedFingerprint(changed, name)).not.toBe(printed);
+
+    const input = files();
+    input.schools[0]!.content.draw.classOf = classOf;
+    const check = verify(input).schools[0]!;
+    expect(check.ok).toBe(false);
+    expect(check.resultFingerprint).toBe(printed);
+    expect(check.zh).toContain(`结果指纹：文件 ${resultFingerprint(classOf)}，重算 ${printed}`);
   });
 });

@@ -2,6 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtVerifierPage, VERIFIER_PAGE } from '../controller/bundle-files.ts';
+import type { BundleSchool } from '../engine/ceremony/bundle.ts';
+import { resultFingerprint } from '../engine/ceremony/publication.ts';
 import { tempDataDir } from './support/demo-ceremony.ts';
 import { juniorCeremony, sunshine } from './support/sunshine-cli.ts';
 
@@ -33,6 +35,10 @@ describe('npx sunshine export bundle and verify', () => {
     expect(lines.slice(0, 4).every((line) => line.startsWith('✓ '))).toBe(true);
     expect(lines.some((line) => line.startsWith('✓ 上饶市第三中学：一致：575 名学生、12 个班'))).toBe(true);
     expect(lines.at(-1)).toContain('全部一致');
+    // Each school's line carries the result fingerprint of its recomputed lists, for the auditor to hold to the paper.
+    const third = JSON.parse(readFileSync(join(out, 'schools', '上饶市第三中学.json'), 'utf8')) as BundleSchool;
+    const fingerprint = resultFingerprint(third.draw.classOf);
+    expect(lines.find((line) => line.startsWith('✓ 上饶市第三中学'))).toContain(`结果指纹 ${fingerprint}`);
 
     const file = join(out, 'schools', '信州区第五中学.json');
     const school = JSON.parse(readFileSync(file, 'utf8')) as { draw: { classOf: number[] } };

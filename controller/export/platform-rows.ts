@@ -1,7 +1,8 @@
 /**
  * The class lists as the provincial smart-education platform imports them: one row per student, columns named as
  * its templates name them (docs/publication-print.md). Full personal data — these files are for the operator only.
- * Students come in the printed lists' order: school in the plan's order, class, then name in zh-CN collation.
+ * Students come in the printed lists' order: school in the plan's order, class, then name in zh-CN collation (the
+ * engine's `classLists`, engine/ceremony/publication.ts), so a clerk compares the upload with the paper line by line.
  */
 import type { CeremonyState } from '../../engine/ceremony/state.ts';
 import { GRADE, publishedSchools, type PublishedSchool, type Unavailable } from '../print/published.ts';

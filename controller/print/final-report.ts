@@ -2,6 +2,7 @@
  * The final report, printed after the close: the revealed secret beside the sealed commitment (as text and QR codes,
  * with the check that one hashes to the other), every school's fingerprints and inputs, and how anyone verifies.
  */
+import { resultFingerprint } from '../../engine/ceremony/publication.ts';
 import { commitment as commitmentOf } from '../../engine/ceremony/seed.ts';
 import type { CeremonyState, SchoolRecord, SealRecord } from '../../engine/ceremony/state.ts';
 import { formatDateTime } from '../contract/format.ts';
@@ -20,7 +21,6 @@ import {
   stampAreas,
   type Fingerprint,
 } from './html.ts';
-import { resultHash } from './published.ts';
 
 const STATUS: Readonly<Record<SchoolRecord['status'], { zh: string; en: string }>> = {
   skipped: { zh: '只有 1 个班，无需分班', en: 'a single class: no draw' },
@@ -129,7 +129,7 @@ function schoolFingerprints(school: SchoolRecord): Fingerprint[] {
       : [
           { zh: '家长代表随机数', en: "parents' contribution", value: draw.contribution },
           { zh: '分班种子', en: 'draw seed', value: draw.seedHex },
-          { zh: '结果指纹', en: 'result fingerprint', value: resultHash(draw) },
+          { zh: '结果指纹', en: 'result fingerprint', value: resultFingerprint(draw.classOf) },
         ]),
     ...(teachers === null
       ? []

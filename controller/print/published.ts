@@ -1,15 +1,15 @@
 /**
  * What may leave the ceremony on paper or in a file, and when: a school's lists once published, the seal certificate
  * once sealed, the final report once closed. Every printed document and every export asks here first, so they all
- * refuse the same way (CLI exit 3, HTTP 409) and order students the same way.
+ * refuse the same way (CLI exit 3, HTTP 409); when a school counts as published and how its lists are ordered are the
+ * engine's publication facts (engine/ceremony/publication.ts), which the result pages and the verifier share.
  */
-import { canonicalJson, sha256Hex } from '../../engine/ceremony/canonical.ts';
 import type { PlanSchool, Stage } from '../../engine/ceremony/plan.ts';
+import { classLists, isPublished } from '../../engine/ceremony/publication.ts';
 import type {
   CeremonyState,
   DrawRecord,
   ImportRecord,
-  SchoolRecord,
   SealRecord,
   TeacherRecord,
 } from '../../engine/ceremony/state.ts';
@@ -24,7 +24,7 @@ export interface Unavailable {
 
 export interface ClassList {
   readonly classNumber: number;
-  /** In zh-CN collation of the names (ties by student id): how a posted list is searched by eye. */
+  /** In the lists' order (`classLists` of the engine): zh-CN collation of the names, ties by student id. */
   readonly students: readonly Student[];
   readonly boys: number;
   readonly girls: number;
@@ -45,12 +45,6 @@ export const GRADE: Readonly<Record<Stage, { zh: string; en: string }>> = {
   primary: { zh: '一年级', en: 'grade 1' },
   junior: { zh: '七年级', en: 'grade 7' },
 };
-
-const collator = new Intl.Collator('zh-CN');
-
-export function isPublished(school: SchoolRecord): boolean {
-  return school.status === 'published' || school.status === 'teachers-drawn';
-}
 
 /** A school's result, once published; otherwise why not. */
 export function publishedSchool(state: CeremonyState, name: string): PublishedSchool | Unavailable {
@@ -73,7 +67,7 @@ export function publishedSchool(state: CeremonyState, name: string): PublishedSc
     imported,
     draw,
     teachers: record.teachers,
-    classes: classLists(plan, imported, draw, record.teachers),
+    classes: countedClassLists(plan, imported, draw, record.teachers),
   };
 }
 
@@ -85,20 +79,17 @@ export function publishedSchools(state: CeremonyState): PublishedSchool[] {
   });
 }
 
-function classLists(
+/** The lists with their counts and teacher teams. */
+function countedClassLists(
   plan: PlanSchool,
   imported: ImportRecord,
   draw: DrawRecord,
   teachers: TeacherRecord | null,
 ): ClassList[] {
-  return Array.from({ length: plan.classes }, (_, index) => {
-    const classNumber = index + 1;
-    const students = imported.roster.students
-      .filter((_, student) => draw.classOf[student] === classNumber)
-      .sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return classLists(imported.roster.students, draw.classOf, plan.classes).map((students, index) => {
     const boys = students.filter((student) => student.gender === 'M').length;
     return {
-      classNumber,
+      classNumber: index + 1,
       students,
       boys,
       girls: students.length - boys,
@@ -125,12 +116,4 @@ export function closedSeal(state: CeremonyState): SealRecord | Unavailable {
     zh: '仪式尚未结束：结束时才公开密钥，之后才能打印总报告',
     en: 'the ceremony is not closed: the secret is revealed at the close, and the final report comes after it',
   };
-}
-
-/**
- * The result's fingerprint printed under each list: SHA-256 of the canonical JSON of `classOf` (each student's
- * class, in canonical roster order), which the verification bundle carries as `draw.classOf` in the school's file.
- */
-export function resultHash(draw: DrawRecord): string {
-  return sha256Hex(canonicalJson(draw.classOf));
 }

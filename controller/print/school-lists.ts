@@ -3,6 +3,7 @@
  * once drawn, the fingerprints that tie the paper to the sealed ceremony, signature lines and stamp areas. One HTML
  * document per copy; the four copies differ only in their label.
  */
+import { resultFingerprint } from '../../engine/ceremony/publication.ts';
 import type { SealRecord } from '../../engine/ceremony/state.ts';
 import { formatDate, formatMean } from '../contract/format.ts';
 import { maskId } from '../mask.ts';
@@ -22,7 +23,7 @@ import {
   type CopyLabel,
   type Fingerprint,
 } from './html.ts';
-import { GRADE, resultHash, type ClassList, type PublishedSchool } from './published.ts';
+import { GRADE, type ClassList, type PublishedSchool } from './published.ts';
 
 /** The four recipients the rules name, in the order the copies are numbered. */
 export const COPIES: readonly CopyLabel[] = [
@@ -44,7 +45,7 @@ export function schoolListsDocument(
   const grade = GRADE[plan.stage];
   const students = imported.roster.students;
   const boys = students.filter((student) => student.gender === 'M').length;
-  const result = resultHash(draw);
+  const result = resultFingerprint(draw.classOf);
   const date = formatDate(context.event.date, 'zh');
   const head = docHead(
     {

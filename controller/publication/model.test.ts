@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fullCeremony, ROSTERS, run } from '../../test/support/ceremony-fixtures.ts';
+import { resultFingerprint } from '../../engine/ceremony/publication.ts';
 import type { CeremonyCommand } from '../../engine/ceremony/state.ts';
 import { resultPagePath } from '../contract/public-links.ts';
 import { publicCeremony } from './model.ts';
@@ -46,6 +47,16 @@ describe('the public result model', () => {
     expect(teams.verification.commitment).toMatch(/^[0-9a-f]{64}$/);
     const closed = publicCeremony(run(commands));
     expect(closed.verification.secretHex).toBe('ab'.repeat(32));
+  });
+
+  it('carries the result fingerprint printed under the school’s lists, and shows it with the seed', () => {
+    const state = after('school:publish');
+    const school = publicCeremony(state).schools[0]!;
+    const { classOf } = state.schools[0]!.draw!;
+    expect(school.result!.resultFingerprint).toBe(resultFingerprint(classOf));
+    const links = { index: '/r/', school: resultPagePath, verifier: null, bundle: null };
+    const html = renderSchool(school, publicCeremony(state).verification, links, { kind: 'server', action: '/r/x' });
+    expect(html).toContain(`<code>${resultFingerprint(classOf)}</code>`);
   });
 
   it('carries the subject balance of a school with scores', () => {

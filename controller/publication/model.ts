@@ -5,11 +5,9 @@
  */
 import type { Check, Relaxation } from '../../engine/assign/index.ts';
 import type { Stage } from '../../engine/ceremony/plan.ts';
+import { classLists, publicStatus, resultFingerprint, type PublicStatus } from '../../engine/ceremony/publication.ts';
 import type { CeremonyState, PublicValue, SchoolRecord } from '../../engine/ceremony/state.ts';
 import { maskName } from '../mask.ts';
-
-/** Where a school stands for the public: lists appear only once the school is published. */
-export type PublicStatus = 'single-class' | 'not-drawn' | 'awaiting-publication' | 'published';
 
 export interface PublicClass {
   readonly classNumber: number;
@@ -21,7 +19,7 @@ export interface PublicClass {
   /** One entry per `PublishedResult.subjects`: the class mean, null when no student of the class has that score. */
   readonly subjectMeans: readonly (number | null)[];
   readonly meanBirthDate: string | null;
-  /** Masked names (张*涵), in zh-CN collation order. */
+  /** Masked names (张*涵), in the lists' order (zh-CN collation) of the masked names. */
   readonly students: readonly string[];
 }
 
@@ -37,6 +35,8 @@ export interface PublishedResult {
   readonly relaxations: readonly Relaxation[];
   readonly contribution: string;
   readonly seedHex: string;
+  /** As printed under the school's lists and recomputed by `sunshine verify`. */
+  readonly resultFingerprint: string;
 }
 
 export interface PublicSchool {
@@ -60,12 +60,6 @@ export interface PublicCeremony {
   readonly verification: PublicVerification;
 }
 
-/**
- * Names are listed in zh-CN (pinyin) order of the masked name, so a parent scans for the surname; the draw's reveal
- * order looks random and the canonical order follows student numbers, which often embed the ID number.
- */
-const collator = new Intl.Collator('zh-CN');
-
 export function publicCeremony(state: CeremonyState): PublicCeremony {
   const { seal } = state;
   return {
@@ -86,8 +80,11 @@ function publicSchool(state: CeremonyState, school: SchoolRecord, index: number)
   if (status !== 'published') return { ...base, status, result: null };
   const { roster } = school.imported!;
   const { classOf, report, relaxations, contribution, seedHex } = school.draw!;
-  const namesOf = report.classes.map((): string[] => []);
-  roster.students.forEach((student, position) => namesOf[classOf[position]! - 1]!.push(maskName(student.name)));
+  // The lists' order applied to the masked names, so a parent scans for the surname; the draw's reveal order looks
+  // random and the canonical order follows student numbers, which often embed the ID number. Sorting the full names
+  // instead would tell something of the hidden characters.
+  const masked = roster.students.map((student) => ({ name: maskName(student.name), id: student.id }));
+  const namesOf = classLists(masked, classOf, report.classes.length);
   const classes = report.classes.map((summary, c): PublicClass => ({
     classNumber: summary.classNumber,
     size: summary.size,
@@ -96,7 +93,7 @@ function publicSchool(state: CeremonyState, school: SchoolRecord, index: number)
     teacherTeam: school.teachers?.teamOfClass[c] ?? null,
     subjectMeans: summary.subjects.map((subject) => subject.mean),
     meanBirthDate: summary.meanBirthDate,
-    students: namesOf[c]!.sort(collator.compare),
+    students: namesOf[c]!.map((student) => student.name),
   }));
   return {
     ...base,
@@ -110,21 +107,7 @@ function publicSchool(state: CeremonyState, school: SchoolRecord, index: number)
       relaxations,
       contribution,
       seedHex,
+      resultFingerprint: resultFingerprint(classOf),
     },
   };
-}
-
-export function publicStatus(school: SchoolRecord): PublicStatus {
-  switch (school.status) {
-    case 'skipped':
-      return 'single-class';
-    case 'waiting':
-    case 'imported':
-      return 'not-drawn';
-    case 'drawn':
-      return 'awaiting-publication';
-    case 'published':
-    case 'teachers-drawn':
-      return 'published';
-  }
 }

@@ -4,10 +4,11 @@
  * font, no script on the controller's pages (the static site adds lookup.js for its lookup). Chinese first.
  */
 import { STAGE_NAME } from '../../engine/ceremony/plan.ts';
+import type { PublicStatus } from '../../engine/ceremony/publication.ts';
 import { formatDate } from '../contract/format.ts';
 import type { Bilingual, LookupOutcome } from './lookup.ts';
 import { MAX_QUERY_LENGTH } from './lookup.ts';
-import type { PublicCeremony, PublicSchool, PublicStatus, PublicVerification, PublishedResult } from './model.ts';
+import type { PublicCeremony, PublicSchool, PublicVerification, PublishedResult } from './model.ts';
 
 /** Where a page's links lead: absolute paths on the controller, relative ones in the static export. */
 export interface SiteLinks {
@@ -264,6 +265,7 @@ function verificationSection(
   const entries = [
     result === null ? '' : item({ zh: '家长代表随机数', en: "parents' contribution" }, code(result.contribution)),
     result === null ? '' : item({ zh: '本校种子', en: "this school's seed" }, code(result.seedHex)),
+    result === null ? '' : item({ zh: '结果指纹', en: 'result fingerprint' }, code(result.resultFingerprint)),
     verification.commitment === null
       ? ''
       : item({ zh: '封装承诺值', en: 'seal commitment' }, code(verification.commitment)),

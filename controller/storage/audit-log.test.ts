@@ -65,7 +65,8 @@ describe('the audit log', () => {
     ['a replaced hash', "UPDATE audit SET hash = 'ab' WHERE seq = 2", 2, /does not match its hash/],
     ['edited bytes that are no JSON', 'UPDATE audit SET body = substr(body, 2) WHERE seq = 1', 1, /not valid JSON/],
     ['re-spaced JSON', "UPDATE audit SET body = replace(body, ':', ': ') WHERE seq = 4", 4, /not canonical/],
-    ['a removed entry', 'DELETE FROM audit WHERE seq = 2', 3, /entries 2 to 2 are missing/],
+    ['a removed entry', 'DELETE FROM audit WHERE seq = 2', 3, /entry 2 is missing/],
+    ['two removed entries', 'DELETE FROM audit WHERE seq IN (1, 2)', 3, /entries 1 to 2 are missing/],
   ])('names the first broken entry after %s', (_, sql, seq, why) => {
     const { dir, log } = filledLog();
     log.close();

@@ -3,7 +3,15 @@
  * before, so a changed, inserted or removed entry breaks the chain at that point. Accepted commands are the command
  * log the state is rebuilt from; their results are stored alongside in the same transaction.
  */
-import { entryHash, GENESIS_HASH, type ChainEntry } from '../../engine/ceremony/audit-chain.ts';
+import {
+  chainBreak,
+  entryHash,
+  GENESIS_HASH,
+  type ChainBreak,
+  type ChainEntry,
+  type ChainLink,
+  type LinkContent,
+} from '../../engine/ceremony/audit-chain.ts';
 import { canonicalJson } from '../../engine/ceremony/canonical.ts';
 import { openDatabase, type Db } from './database.ts';
 
@@ -66,7 +74,7 @@ export class AuditLog {
       .immediate();
   }
 
-  /** The accepted commands, in order, for replay. Call `verify` first: this trusts the stored JSON. */
+  /** The accepted commands, in order, as JSON for the replay, which checks each. Call `verify` first. */
   commands(): AuditEntry[] {
     const rows = this.db.prepare("SELECT * FROM audit WHERE kind = 'command' ORDER BY seq").all() as AuditRow[];
     return rows.map((row) => ({ ...row, kind: 'command', body: JSON.parse(row.body) as unknown }));
@@ -104,13 +112,8 @@ export class AuditLog {
 
   /** The first place the chain is broken, or null when every entry is intact and linked to the one before. */
   verify(): ChainBreak | null {
-    let previous = { seq: 0, hash: GENESIS_HASH };
-    for (const row of this.db.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
-      const fault = entryFault(row, previous);
-      if (fault !== null) return { seq: row.seq, ...fault };
-      previous = row;
-    }
-    return null;
+    const rows = this.db.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>;
+    return chainBreak(links(rows));
   }
 
   close(): void {
@@ -118,33 +121,28 @@ export class AuditLog {
   }
 }
 
-export interface ChainBreak {
-  readonly seq: number;
-  readonly zh: string;
-  readonly en: string;
+function* links(rows: Iterable<AuditRow>): Generator<ChainLink> {
+  for (const row of rows) yield { seq: row.seq, prev: row.prev_hash, hash: row.hash, content: storedContent(row) };
 }
 
-function entryFault(row: AuditRow, previous: { seq: number; hash: string }): { zh: string; en: string } | null {
-  if (row.seq !== previous.seq + 1) {
-    return {
-      zh: `第 ${previous.seq + 1} 至 ${row.seq - 1} 条记录缺失`,
-      en: `entries ${previous.seq + 1} to ${row.seq - 1} are missing`,
-    };
-  }
-  if (row.prev_hash !== previous.hash) {
-    return { zh: '所记前一条记录的哈希与实际不符', en: 'its hash of the previous entry does not match that entry' };
-  }
+/** The body is stored as its canonical JSON text: anything else (unreadable, re-spaced, re-ordered) was edited. */
+function storedContent(row: AuditRow): LinkContent {
   let body: unknown;
   try {
     body = JSON.parse(row.body);
   } catch {
-    return { zh: '内容不是有效的 JSON（已被改动）', en: 'its body is not valid JSON (it was altered)' };
+    return {
+      status: 'unreadable',
+      zh: '内容不是有效的 JSON（已被改动）',
+      en: 'its body is not valid JSON (it was altered)',
+    };
   }
   if (canonicalJson(body) !== row.body) {
-    return { zh: '内容不是规范 JSON（已被改动）', en: 'its body is not canonical JSON (it was altered)' };
+    return {
+      status: 'unreadable',
+      zh: '内容不是规范 JSON（已被改动）',
+      en: 'its body is not canonical JSON (it was altered)',
+    };
   }
-  if (entryHash({ ...row, body }) !== row.hash) {
-    return { zh: '内容与其哈希不符（已被改动）', en: 'its content does not match its hash (it was altered)' };
-  }
-  return null;
+  return { status: 'readable', hash: entryHash({ ...row, body }) };
 }

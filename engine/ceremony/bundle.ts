@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { ChainEntry } from './audit-chain.ts';
 import { engineRoster } from './canonical.ts';
+import { NameClassesSchema, rosterSchema, RulesSchema, StudentSchema, TeacherRecordSchema } from './command-schema.ts';
 import type { Plan } from './plan.ts';
 import type { AnnouncedValue } from './seed.ts';
 import type { CeremonyState, SealedRules, TeacherRecord } from './state.ts';
@@ -112,34 +113,12 @@ function redact(entry: ChainEntry): BundleEntry {
 
 // Runtime shapes of the files, so a verifier names the file and field that is malformed instead of crashing.
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, '64 hex digits');
-const RulesSchema = z.strictObject({
-  siblings: z.enum(['together', 'apart']),
-  names: z.enum(['exact', 'sound', 'dialect']),
-  bands: z.number().int().min(0),
-  rankBy: z.string().nullable(),
-  extremes: z.number().int().min(0),
-  balance: z.array(z.string()),
-});
-const nameClass = z.number().int().min(1);
-const StudentSchema = z.strictObject({
-  id: z.string(),
+/** A student as the bundle publishes them (`engineRoster`): no name but its classes, no ID number. */
+const PublishedStudentSchema = StudentSchema.extend({
   name: z.literal(''),
-  // One shape per `names` rule (NameClasses): the exact class, and the sound or dialect class that rule compares.
-  nameClasses: z.union([
-    z.strictObject({ exact: nameClass }),
-    z.strictObject({ exact: nameClass, sound: nameClass }),
-    z.strictObject({ exact: nameClass, dialect: nameClass }),
-  ]),
-  gender: z.enum(['M', 'F']),
-  birthDate: z.string().nullable(),
+  nameClasses: NameClassesSchema,
   idCard: z.null(),
-  siblingGroup: z.string().nullable(),
-  apartGroups: z.array(z.string()),
-  sourceSchool: z.string().nullable(),
-  scores: z.array(z.number().nullable()),
-  flags: z.array(z.boolean()),
 });
-const teamsSchema = z.array(z.number().int());
 
 export const CertificateSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
@@ -155,19 +134,9 @@ export const PlanFileSchema = z.strictObject({ schools: z.array(z.record(z.strin
 export const SchoolFileSchema = z.strictObject({
   name: z.string(),
   rosterHash: hex64,
-  roster: z.strictObject({
-    subjects: z.array(z.string()),
-    flags: z.array(z.string()),
-    students: z.array(StudentSchema),
-  }),
+  roster: rosterSchema(PublishedStudentSchema),
   draw: z.strictObject({ contribution: z.string(), seedHex: hex64, classOf: z.array(z.number().int()) }),
-  teachers: z.strictObject({
-    draw: z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('lottery'), contribution: z.string() }),
-      z.strictObject({ kind: z.literal('envelopes'), teamOfClass: teamsSchema }),
-    ]),
-    teamOfClass: teamsSchema,
-  }),
+  teachers: TeacherRecordSchema,
 });
 export const AuditFileSchema = z.array(
   z.strictObject({

@@ -1,11 +1,13 @@
 /**
  * Verifies a bundle without trusting anything in it but mathematics: the secret against the commitment, every link
- * and hash of the audit chain, then a replay of every accepted command through this very state machine (which
- * re-derives each seed and re-runs each draw and teacher lottery with the engine), compared with what the bundle
- * says. Pure, so `sunshine verify` and the offline verifier page run the same code and give the same verdicts.
+ * and hash of the audit chain (the walk the controller runs on its log), then a replay of every accepted command
+ * through the controller's own replay and state machine (which re-derive each seed and re-run each draw and teacher
+ * lottery with the engine), compared with what the bundle says; each school's line carries the result fingerprint of
+ * its recomputed lists, to compare with the printed ones. Pure, so `sunshine verify` and the offline verifier page run
+ * the same code and give the same verdicts.
  */
 import type { z } from 'zod';
-import { entryHash, GENESIS_HASH } from './audit-chain.ts';
+import { chainBreak, entryHash, type ChainLink } from './audit-chain.ts';
 import {
   AuditFileSchema,
   BUNDLE_FILES,
@@ -21,8 +23,9 @@ import {
 } from './bundle.ts';
 import { canonicalJson, publishedRosterHash } from './canonical.ts';
 import { commitment } from './seed.ts';
-import { INITIAL_STATE, type CeremonyCommand, type CeremonyState, type SchoolRecord } from './state.ts';
-import { transition } from './transition.ts';
+import { resultFingerprint } from './publication.ts';
+import { replay } from './replay.ts';
+import type { CeremonyState, SchoolRecord } from './state.ts';
 
 /** The bundle's files as parsed JSON, before any check: file names are kept to say where a problem is. */
 export interface BundleInput {
@@ -45,7 +48,15 @@ export interface Verification {
   /** Commitment, audit chain, certificate against the chain, replay. */
   readonly checks: readonly Check[];
   /** One per drawn school (and one per school file the plan does not know). */
-  readonly schools: readonly Check[];
+  readonly schools: readonly SchoolCheck[];
+}
+
+export interface SchoolCheck extends Check {
+  /**
+   * The result fingerprint of the class lists the replay computed for the school (`resultFingerprint`), which the
+   * school's printed lists must carry; null when the replay did not draw it.
+   */
+  readonly resultFingerprint: string | null;
 }
 
 export const SUBJECT = {
@@ -60,7 +71,7 @@ export function verifyBundle(input: BundleInput): Verification {
   const parsed = parseFiles(input);
   if ('problems' in parsed) return finish(parsed.problems, []);
   const { certificate, plan, audit, schools } = parsed;
-  const replayed = replay(audit, schools);
+  const replayed = replayCheck(audit, schools);
   const checks = [
     commitmentCheck(certificate),
     chainCheck(audit),
@@ -75,7 +86,7 @@ export function verdictLine(check: Check): string {
   return `${check.ok ? '✓' : '✗'} ${check.subject}：${check.zh} / ${check.en}`;
 }
 
-function finish(checks: readonly Check[], schools: readonly Check[]): Verification {
+function finish(checks: readonly Check[], schools: readonly SchoolCheck[]): Verification {
   return { ok: [...checks, ...schools].every((check) => check.ok), checks, schools };
 }
 
@@ -143,13 +154,9 @@ function commitmentCheck(certificate: Certificate): Check {
 }
 
 function chainCheck(audit: readonly BundleEntry[]): Check {
-  let previous = { seq: 0, hash: GENESIS_HASH };
-  for (const entry of audit) {
-    const fault = entryFault(entry, previous);
-    if (fault !== null) {
-      return fail(SUBJECT.chain, `第 ${entry.seq} 条记录：${fault.zh}`, `entry ${entry.seq}: ${fault.en}`);
-    }
-    previous = entry;
+  const broken = chainBreak(audit.map(bundleLink));
+  if (broken !== null) {
+    return fail(SUBJECT.chain, `第 ${broken.seq} 条记录：${broken.zh}`, `entry ${broken.seq}: ${broken.en}`);
   }
   const redacted = audit.filter((entry) => entry.redacted).length;
   return pass(
@@ -159,53 +166,27 @@ function chainCheck(audit: readonly BundleEntry[]): Check {
   );
 }
 
-function entryFault(entry: BundleEntry, previous: { seq: number; hash: string }): { zh: string; en: string } | null {
-  if (entry.seq !== previous.seq + 1) {
-    return {
-      zh: `序号应为 ${previous.seq + 1}（有记录缺失或被插入）`,
-      en: `should be number ${previous.seq + 1} (entries missing or inserted)`,
-    };
-  }
-  if (entry.prev !== previous.hash) {
-    return { zh: '所记前一条记录的哈希与实际不符', en: 'its hash of the previous entry does not match that entry' };
-  }
-  if (!entry.redacted && entryHash({ ...entry, prev_hash: entry.prev }) !== entry.hash) {
-    return { zh: '内容与其哈希不符（已被改动）', en: 'its content does not match its hash (it was altered)' };
-  }
-  return null;
+function bundleLink(entry: BundleEntry): ChainLink {
+  const { seq, prev, hash } = entry;
+  if (entry.redacted) return { seq, prev, hash, content: { status: 'redacted' } };
+  return { seq, prev, hash, content: { status: 'readable', hash: entryHash({ ...entry, prev_hash: prev }) } };
 }
 
 /** Replays the accepted commands; a redacted import gets its roster back from the school's file. */
-function replay(
+function replayCheck(
   audit: readonly BundleEntry[],
   schools: readonly BundleSchool[],
 ): { state: CeremonyState; check: Check } {
-  let state = INITIAL_STATE;
-  for (const entry of audit.filter((candidate) => candidate.kind === 'command')) {
-    const stop = (zh: string, en: string) => ({
+  const commands = audit.filter((entry) => entry.kind === 'command');
+  const rosterOf = (name: string) => schools.find((school) => school.name === name)?.roster ?? null;
+  const replayed = replay(commands, rosterOf);
+  const { state } = replayed;
+  if (!replayed.ok) {
+    const { seq, zh, en } = replayed;
+    return {
       state,
-      check: fail(SUBJECT.replay, `第 ${entry.seq} 条命令无法重放：${zh}`, `entry ${entry.seq} does not replay: ${en}`),
-    });
-    const { revision, command } = (entry.body ?? {}) as { revision?: unknown; command?: CeremonyCommand };
-    if (typeof revision !== 'number' || typeof command?.type !== 'string')
-      return stop('不是有效的命令', 'not a command');
-    let restored = command;
-    if (command.type === 'school:import' && entry.redacted) {
-      const school = schools.find((candidate) => candidate.name === command.school);
-      if (school === undefined)
-        return stop(`缺少 ${command.school} 的名单文件`, `no roster file for ${command.school}`);
-      restored = { ...command, roster: school.roster };
-    }
-    let outcome;
-    try {
-      outcome = transition(state, restored);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return stop(`数据格式有误（${reason}）`, `malformed data (${reason})`);
-    }
-    if (!outcome.ok) return stop(outcome.refusal.zh, outcome.refusal.en);
-    if (outcome.state.revision !== revision) return stop('版本号不符', 'revision mismatch');
-    state = outcome.state;
+      check: fail(SUBJECT.replay, `第 ${seq} 条命令无法重放：${zh}`, `entry ${seq} does not replay: ${en}`),
+    };
   }
   if (state.phase !== 'closed') {
     return { state, check: fail(SUBJECT.replay, '重放后仪式尚未结束', 'after the replay the ceremony is not closed') };
@@ -252,19 +233,21 @@ function certificateCheck(certificate: Certificate, plan: unknown, state: Ceremo
   );
 }
 
-function schoolChecks(state: CeremonyState, schools: readonly BundleSchool[]): Check[] {
+function schoolChecks(state: CeremonyState, schools: readonly BundleSchool[]): SchoolCheck[] {
   const drawn = state.schools.filter((school) => school.status !== 'skipped');
   const unknown = schools.filter((school) => !drawn.some((candidate) => candidate.name === school.name));
   return [
-    ...drawn.map((school) =>
-      schoolCheck(
+    ...drawn.map((school) => ({
+      ...schoolCheck(
         school,
         schools.find((candidate) => candidate.name === school.name),
       ),
-    ),
-    ...unknown.map((school) =>
-      fail(school.name, '计划中没有这所需分班的学校', 'the plan has no school by this name that needs a draw'),
-    ),
+      resultFingerprint: school.draw === null ? null : resultFingerprint(school.draw.classOf),
+    })),
+    ...unknown.map((school) => ({
+      ...fail(school.name, '计划中没有这所需分班的学校', 'the plan has no school by this name that needs a draw'),
+      resultFingerprint: null,
+    })),
   ];
 }
 
@@ -314,10 +297,13 @@ function schoolCheck(replayed: SchoolRecord, stated: BundleSchool | undefined): 
   if (student !== null) {
     const id = imported.roster.students[student]?.id ?? '?';
     const [a, b] = [stated.draw.classOf[student], draw.classOf[student]];
+    const [fileFingerprint, recomputed] = [resultFingerprint(stated.draw.classOf), resultFingerprint(draw.classOf)];
     return fail(
       name,
-      `分班结果不符：第 ${student + 1} 名学生（学号 ${id}）文件记 ${a ?? '无'} 班，重算 ${b ?? '无'} 班`,
-      `classes differ: student ${student + 1} (id ${id}) is in class ${a ?? 'none'} in the file, ${b ?? 'none'} recomputed`,
+      `分班结果不符：第 ${student + 1} 名学生（学号 ${id}）文件记 ${a ?? '无'} 班，重算 ${b ?? '无'} 班；` +
+        `结果指纹：文件 ${fileFingerprint}，重算 ${recomputed}`,
+      `classes differ: student ${student + 1} (id ${id}) is in class ${a ?? 'none'} in the file, ${b ?? 'none'} ` +
+        `recomputed; result fingerprint: file ${fileFingerprint}, recomputed ${recomputed}`,
     );
   }
   if (canonicalJson(stated.teachers.draw) !== canonicalJson(teachers.draw)) {
@@ -333,10 +319,13 @@ function schoolCheck(replayed: SchoolRecord, stated: BundleSchool | undefined): 
     );
   }
   const classes = Math.max(...draw.classOf);
+  const fingerprint = resultFingerprint(draw.classOf);
   return pass(
     name,
-    `一致：${draw.classOf.length} 名学生、${classes} 个班及教师团队均与重算相同`,
-    `match: ${draw.classOf.length} students, ${classes} classes and the teacher teams are as recomputed`,
+    `一致：${draw.classOf.length} 名学生、${classes} 个班及教师团队均与重算相同；` +
+      `结果指纹 ${fingerprint}，应与该校打印名单上的结果指纹相同`,
+    `match: ${draw.classOf.length} students, ${classes} classes and the teacher teams are as recomputed; ` +
+      `result fingerprint ${fingerprint}, which the school's printed lists must carry`,
   );
 }
 
