@@ -9,6 +9,7 @@ import { MAX_FILE_BYTES } from './contract/protocol.ts';
 import { createApp } from './server/http.ts';
 import { operatorDownloads } from './server/operator-http.ts';
 import { resultPages } from './server/results.ts';
+import { sameOriginHandshake } from './server/same-origin.ts';
 import { attachSockets, type ControllerServer } from './server/sockets.ts';
 import { CeremonyService, type ServiceOptions } from './service.ts';
 import { AuditLog } from './storage/audit-log.ts';
@@ -41,11 +42,18 @@ export interface RunningController extends Ceremony {
   close(): Promise<void>;
 }
 
-/** Starts the controller on `port` (0 picks a free one) over an opened ceremony. */
-export async function startController(ceremony: Ceremony, port: number): Promise<RunningController> {
+/**
+ * Starts the controller on `port` (0 picks a free one) over an opened ceremony, on the interface whose address is
+ * `host`, or on every interface when it is null.
+ */
+export async function startController(
+  ceremony: Ceremony,
+  port: number,
+  host: string | null = null,
+): Promise<RunningController> {
   // The operator's downloads need the log (seal and close times) and the presentation (event, public address).
   const downloads = operatorDownloads(ceremony);
-  const app = createApp(ceremony.service).use(downloads.router);
+  const app = createApp(ceremony.service, { routers: [downloads.router] });
   // The result pages a crowd of phones asks for go out from memory before Express sees them (server/results.ts).
   const pages = resultPages(ceremony.service);
   const server = createServer((request, response) => {
@@ -55,11 +63,12 @@ export async function startController(ceremony: Ceremony, port: number): Promise
     serveClient: false,
     // Room for a roster file and the rest of the message around it.
     maxHttpBufferSize: MAX_FILE_BYTES + 1024 * 1024,
+    allowRequest: sameOriginHandshake,
   });
   attachSockets(io, ceremony.service, ceremony.presentations, ceremony.log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, resolve);
+    server.listen({ port, host: host ?? undefined }, resolve);
   });
   return {
     ...ceremony,
