@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_PRESENTATION, PresentationSchema, type Presentation } from './contract/presentation.ts';
+import { PRIVATE_FILE } from './storage/database.ts';
 
 const FILE = 'presentation.json';
 
@@ -21,7 +22,7 @@ export class PresentationStore {
 
   set(next: Presentation): void {
     const path = join(this.dataDir, FILE);
-    writeFileSync(`${path}.next`, JSON.stringify(next, null, 2));
+    writeFileSync(`${path}.next`, JSON.stringify(next, null, 2), { mode: PRIVATE_FILE });
     renameSync(`${path}.next`, path);
     this.current = next;
   }

@@ -12,6 +12,7 @@ import { chromiumPress, type PrintingPress } from './print/press.ts';
 import { createApp } from './server/http.ts';
 import { operatorDownloads } from './server/operator-http.ts';
 import { resultPages } from './server/results.ts';
+import { sameOriginHandshake } from './server/same-origin.ts';
 import { attachSockets, type ControllerServer } from './server/sockets.ts';
 import type { Clock } from './service.ts';
 
@@ -33,15 +34,22 @@ export interface RunningController extends Ceremony {
   close(): Promise<void>;
 }
 
+/** Where to listen and what to take from the machine; every field has the production default. */
+export interface StartOptions {
+  /** The interface's address, or null for every interface. */
+  readonly host?: string | null;
+  readonly devices?: ControllerDevices;
+}
+
 /** Starts the controller on `port` (0 picks a free one) over an opened ceremony. */
 export async function startController(
   ceremony: Ceremony,
   port: number,
-  devices: ControllerDevices = systemDevices(),
+  { host = null, devices = systemDevices() }: StartOptions = {},
 ): Promise<RunningController> {
   // The operator's downloads need the log (seal and close times) and the presentation (event, public address).
   const downloads = operatorDownloads(ceremony, devices.press);
-  const app = createApp(ceremony.service).use(downloads.router);
+  const app = createApp(ceremony.service, { routers: [downloads.router] });
   // The result pages a crowd of phones asks for go out from memory before Express sees them (server/results.ts).
   const pages = resultPages(ceremony.service);
   const server = createServer((request, response) => {
@@ -51,11 +59,12 @@ export async function startController(
     serveClient: false,
     // Room for a roster file and the rest of the message around it.
     maxHttpBufferSize: MAX_FILE_BYTES + 1024 * 1024,
+    allowRequest: sameOriginHandshake,
   });
   attachSockets(io, ceremony, devices.wallClock);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, resolve);
+    server.listen({ port, host: host ?? undefined }, resolve);
   });
   return {
     ...ceremony,

@@ -1,3 +1,5 @@
+// First: before any module defines a zod schema (see there).
+import '../../controller/contract/zod-without-eval.ts';
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 import './app.css';

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import type { PlanSchool } from '../../engine/ceremony/plan.ts';
 import type { EventInfo } from '../contract/presentation.ts';
@@ -12,8 +13,24 @@ import { DEMO_DISTRICT, DEMO_STAGES } from './demo.ts';
 import type { Io } from './io.ts';
 import { openOrExplain } from './open.ts';
 
-export const SERVE_USAGE = 'sunshine serve [--data 目录 DIR] [--port N] [--demo] [--public-url 手机访问地址 URL]';
+export const SERVE_USAGE =
+  'sunshine serve [--data 目录 DIR] [--port N] [--host 地址 ADDRESS] [--demo] [--public-url 手机访问地址 URL]';
 const DEFAULT_PORT = 8080;
+
+const SERVE_HELP = `用法 usage: ${SERVE_USAGE}
+
+  --data 目录 DIR     仪式数据目录（环境变量 SUNSHINE_DATA，默认 ./data），仅本账户可读写
+                      where the ceremony is stored (SUNSHINE_DATA, default ./data), private to this account
+  --port N            端口（环境变量 PORT，默认 ${DEFAULT_PORT}）/ port (PORT, default ${DEFAULT_PORT})
+  --host 地址 ADDRESS 只在该地址所在的网络接口上提供服务（环境变量 SUNSHINE_HOST）。默认：所有网络接口——
+                      同一网络中的任何设备都能打开控制台、大屏和结果页（控制台封装后需要口令）。
+                      --host 127.0.0.1 仅本机；--host 192.168.1.10（本机在会场局域网中的地址）仅该网络。
+                      the network interface to answer on (SUNSHINE_HOST). Default: every network interface —
+                      any device on those networks can open the console, the display and the result pages (the
+                      console needs the passphrase after the seal). --host 127.0.0.1: this machine only;
+                      --host 192.168.1.10 (this machine's address on the hall's LAN): that network only.
+  --demo              在新数据目录中预置示例区县计划 / preload the demo district's plan on a fresh data directory
+  --public-url URL    手机访问结果页的地址（大屏二维码）/ where phones reach the result pages (the display's QR codes)`;
 
 /** The demo district's event, marked as a demonstration wherever it is shown. */
 const DEMO_EVENT: EventInfo = {
@@ -29,10 +46,17 @@ export async function serveCommand(args: string[], io: Io, env: NodeJS.ProcessEn
   const { values } = parseCommandArgs(args, {
     data: { type: 'string' },
     port: { type: 'string' },
+    host: { type: 'string' },
     demo: { type: 'boolean' },
     'public-url': { type: 'string' },
+    help: { type: 'boolean' },
   });
+  if (values.help) {
+    io.out(SERVE_HELP);
+    return 0;
+  }
   const port = wholeNumber(values.port ?? env['PORT'], '--port', 0) ?? DEFAULT_PORT;
+  const host = values.host ?? env['SUNSHINE_HOST'] ?? null;
   const publicUrl = publicUrlFlag(values['public-url']);
   const dataDir = dataDirectory(values.data, env);
   const ceremony = openOrExplain(dataDir, io);
@@ -46,14 +70,17 @@ export async function serveCommand(args: string[], io: Io, env: NodeJS.ProcessEn
 
   let running: RunningController;
   try {
-    running = await startController(ceremony, port);
+    running = await startController(ceremony, port, { host });
   } catch (error) {
     ceremony.log.close();
     const reason = error instanceof Error ? error.message : String(error);
-    io.err(`无法在端口 ${port} 启动：${reason}\ncannot listen on port ${port}: ${reason}`);
+    const where = host === null ? `port ${port}` : `${host} port ${port}`;
+    io.err(
+      `无法在${host === null ? '' : ` ${host} 的`}端口 ${port} 启动：${reason}\ncannot listen on ${where}: ${reason}`,
+    );
     return 2;
   }
-  printAddresses(running, dataDir, io);
+  printAddresses(running, host, dataDir, io);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -75,15 +102,15 @@ async function preloadDemoPlan(service: CeremonyService, io: Io): Promise<boolea
   return result.ok;
 }
 
-function printAddresses(running: RunningController, dataDir: string, io: Io): void {
-  const lan = Object.values(networkInterfaces())
-    .flat()
-    .filter((address) => address !== undefined && address.family === 'IPv4' && !address.internal)
-    .map((address) => address!.address);
-  const bases = [...lan, 'localhost'].map((host) => `http://${host}:${running.port}`);
+/** Every address of this machine, or only `host`: the addresses others can reach the controller at. */
+function printAddresses(running: RunningController, host: string | null, dataDir: string, io: Io): void {
+  const everywhere = host === null || host === '0.0.0.0' || host === '::';
+  const hosts = everywhere ? [...lanAddresses(), 'localhost'] : [host];
+  const bases = hosts.map((found) => `http://${isIP(found) === 6 ? `[${found}]` : found}:${running.port}`);
   io.out(
     `阳光分班控制器已启动，端口 ${running.port} / Sunshine Class Draw controller listening on port ${running.port}`,
   );
+  io.out(`开放范围 exposed:  ${exposure(host, everywhere)}`);
   io.out(`数据目录 data directory: ${dataDir}`);
   io.out(`控制台 console:  ${bases.map((base) => `${base}/console`).join('  ')}`);
   io.out(`大屏 display:    ${bases.map((base) => `${base}/display`).join('  ')}`);
@@ -94,4 +121,24 @@ function printAddresses(running: RunningController, dataDir: string, io: Io): vo
   for (const school of running.service.state.schools.filter((found) => found.status !== 'skipped')) {
     io.out(`结果页 results:  ${resultUrl(results, school.name)}  (${school.name})`);
   }
+}
+
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((address) => address !== undefined && address.family === 'IPv4' && !address.internal)
+    .map((address) => address!.address);
+}
+
+function exposure(host: string | null, everywhere: boolean): string {
+  if (everywhere) {
+    return (
+      '所有网络接口：同一网络中的任何设备都能访问（--host 127.0.0.1 仅本机）/ ' +
+      'every network interface: any device on these networks can connect (--host 127.0.0.1 for this machine only)'
+    );
+  }
+  if (host === 'localhost' || host === '::1' || host!.startsWith('127.')) {
+    return `仅本机 ${host} / this machine only (${host})`;
+  }
+  return `仅 ${host} 所在的网络 / only the network of ${host}`;
 }

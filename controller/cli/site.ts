@@ -20,6 +20,15 @@ import { lookupIndex } from '../publication/lookup.ts';
 import { publicCeremony, type PublicCeremony } from '../publication/model.ts';
 import { renderIndex, renderSchool } from '../publication/render.ts';
 import { DEFAULT_KDF_ITERATIONS, sealLookup } from '../publication/sealed-lookup.ts';
+import { FAVICONS } from '../server/http.ts';
+import {
+  allOf,
+  contentPolicy,
+  inlineCodeOf,
+  RESULT_PAGES,
+  SECURITY_HEADERS,
+  withPolicyMeta,
+} from '../server/security.ts';
 import {
   BUNDLE_FOLDER,
   BUNDLE_ZIP,
@@ -113,15 +122,20 @@ export async function exportSiteCommand(args: string[], io: Io, env: NodeJS.Proc
   return 0;
 }
 
+/** The headers for nginx, beside the pages: what the controller sends, for the result pages and the verifier page. */
+export const NGINX_HEADERS = 'nginx-headers.conf';
+
 /** Writes the site into `out` (an empty or new folder). */
 export async function writeSite(out: string, state: CeremonyState, options: SiteOptions): Promise<SiteSummary> {
   const ceremony = publicCeremony(state);
   const withBundle = options.bundleChain !== null;
   const links = (depth: number) => staticLinks(depth, { verifier: options.verifierPage !== null, bundle: withBundle });
+  // Any server, any CDN: each page carries its policy; the header file adds what only headers can (frame-ancestors).
+  const resultPage = (html: string) => withPolicyMeta(html, contentPolicy(RESULT_PAGES, 'meta'));
   const results = join(out, RESULTS_FOLDER);
   await mkdir(results, { recursive: true });
-  await writeFile(join(out, 'index.html'), renderIndex(ceremony, links(0)));
-  await writeFile(join(results, 'index.html'), renderIndex(ceremony, links(1)));
+  await writeFile(join(out, 'index.html'), resultPage(renderIndex(ceremony, links(0))));
+  await writeFile(join(results, 'index.html'), resultPage(renderIndex(ceremony, links(1))));
   await writeFile(join(results, LOOKUP_SCRIPT), await lookupScript());
 
   const salt = new Uint8Array(randomBytes(16));
@@ -133,7 +147,7 @@ export async function writeSite(out: string, state: CeremonyState, options: Site
       script: `../${LOOKUP_SCRIPT}`,
       data: LOOKUP_DATA,
     });
-    await writeFile(join(folder, 'index.html'), page);
+    await writeFile(join(folder, 'index.html'), resultPage(page));
     if (school.status !== 'published') continue;
     const { imported, draw } = state.schools[position]!;
     const index = lookupIndex(school.name, imported!.roster, draw!.classOf);
@@ -146,8 +160,29 @@ export async function writeSite(out: string, state: CeremonyState, options: Site
     await copyFile(options.verifierPage, join(out, VERIFIER_FOLDER, 'index.html'));
   }
   if (options.bundleChain !== null) await writeBundleAndZip(out, state, options.bundleChain, options.verifierPage);
+  for (const icon of FAVICONS) await copyFile(icon.path, join(out, icon.file));
+  await writeFile(join(out, NGINX_HEADERS), await nginxHeaders(options.verifierPage));
   await precompress(out);
   return { schools: ceremony.schools.length, published: publishedCount(ceremony) };
+}
+
+/**
+ * The controller's security headers as nginx `add_header` lines. One policy for the whole site, naming the inline
+ * code of the result pages and of the verifier page (the same build in verify/ and in the bundle).
+ */
+async function nginxHeaders(verifierPage: string | null): Promise<string> {
+  const pages =
+    verifierPage === null ? RESULT_PAGES : allOf(RESULT_PAGES, inlineCodeOf(await readFile(verifierPage, 'utf8')));
+  const headers = { ...SECURITY_HEADERS, 'Content-Security-Policy': contentPolicy(pages, 'header') };
+  return [
+    '# 阳光分班 静态结果站点的安全响应头 / Sunshine Class Draw: security headers for this exported site',
+    '# (docs/publication.md). In the nginx server block serving this folder: include <this file>;',
+    '# nginx drops inherited add_header lines in a location that has its own add_header: include it there too.',
+    '# The pages carry the same Content-Security-Policy in a <meta> tag, but frame-ancestors and X-Frame-Options',
+    '# (no framing by other sites) work only as headers.',
+    ...Object.entries(headers).map(([name, value]) => `add_header ${name} "${value}" always;`),
+    '',
+  ].join('\n');
 }
 
 /** Text files gain a gzip twin (`index.html.gz`), which nginx (`gzip_static on`) and most servers send as they are. */

@@ -1,7 +1,8 @@
 /**
  * The public result pages as HTML: one renderer for the controller's pages and the static export, which differ only
  * in their links and in where the lookup runs. Mobile-first and tiny: one inline style sheet, the phone's own CJK
- * font, no script on the controller's pages (the static site adds lookup.js for its lookup). Chinese first.
+ * font, no script on the controller's pages (the static site adds lookup.js for its lookup). Chinese first. The
+ * pages' security policy (server/security.ts) lets in no inline code but this style sheet, by its hash.
  */
 import { STAGE_NAME } from '../../engine/ceremony/plan.ts';
 import type { PublicStatus } from '../../engine/ceremony/publication.ts';
@@ -35,7 +36,8 @@ const STATUS: Readonly<Record<PublicStatus, Bilingual>> = {
   published: { zh: '已公示', en: 'published' },
 };
 
-const STYLE = `:root{--ink:#1b1b1b;--mute:#5c5f66;--line:#dedcd6;--card:#f6f4ef;--red:#a8201a;--ok:#1d6b32}
+/** The pages' one style sheet, inline: a phone gets a page in one request. */
+export const PAGE_STYLE = `:root{--ink:#1b1b1b;--mute:#5c5f66;--line:#dedcd6;--card:#f6f4ef;--red:#a8201a;--ok:#1d6b32}
 *{box-sizing:border-box}
 body{margin:0;color:var(--ink);background:#fff;font:16px/1.55 system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;font-variant-numeric:tabular-nums;-webkit-text-size-adjust:100%}
 header,main,footer{max-width:46rem;margin:0 auto;padding:0 1rem}
@@ -100,7 +102,7 @@ function page({ title, heading, sub, main, refresh }: PageParts): string {
     '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width,initial-scale=1">' +
     (refresh ? `<meta http-equiv="refresh" content="${WAITING_REFRESH_SECONDS}">` : '') +
-    `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>` +
+    `<title>${escapeHtml(title)}</title><style>${PAGE_STYLE}</style></head><body>` +
     `<header><p class="kicker">阳光分班 · 分班结果公示 <span class="en" lang="en">Class assignment results</span></p>` +
     `<h1>${heading}</h1><p class="sub">${sub}</p></header><main>${main}</main>` +
     '<footer><p>公示名单隐去了姓名中间的字，不含身份证号；查询只显示所查学生的完整姓名和班级。<br>' +

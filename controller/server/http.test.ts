@@ -14,7 +14,7 @@ afterEach(() => servers.splice(0).forEach((server) => server.close()));
 /** Serves the app over a project folder of the test's making, so built or not built is up to the test. */
 async function serve(root: string): Promise<string> {
   const { service } = openCeremony(tempDataDir(), FIXED_SERVICES);
-  const server = createServer(createApp(service, root));
+  const server = createServer(createApp(service, { root }));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -20,6 +20,7 @@ import {
   type LookupForm,
   type SiteLinks,
 } from '../publication/render.ts';
+import { SECURITY_HEADERS } from './security.ts';
 
 /** What the pages are made from: the current ceremony state (CeremonyService is one). */
 export interface StateSource {
@@ -226,7 +227,9 @@ function lookupLimiter(): express.RequestHandler {
 }
 
 function sendPage(request: IncomingMessage, response: ServerResponse, page: CachedPage): void {
+  // Express never sees these answers, so its security headers are added here.
   const headers = {
+    ...SECURITY_HEADERS,
     'Content-Type': 'text/html; charset=utf-8',
     ETag: page.etag,
     // Always revalidated: during the ceremony a page changes as schools are published.

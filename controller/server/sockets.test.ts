@@ -40,8 +40,7 @@ it('times scenes, answers clock:get and dates the displays by the wall clock it 
   const start = Date.parse('2024-08-28T01:30:00Z');
   const clock = new SimulatedClock(start);
   const controller = await startController(openCeremony(tempDataDir(), FIXED_SERVICES), 0, {
-    wallClock: clock,
-    press: NO_PRESS,
+    devices: { wallClock: clock, press: NO_PRESS },
   });
   running.push(controller);
   const operator = await connect(controller.port, { role: 'console' });

@@ -2,6 +2,8 @@
  * The offline verifier page: reads the picked bundle folder (or a zip of it) and shows the same verdict lines as `sunshine verify`,
  * computed by the same pure code (engine/ceremony/verify.ts), built into this one HTML file.
  */
+// First: before any module defines a zod schema (see there).
+import '../../controller/contract/zod-without-eval.ts';
 import { readBundleFiles, type BundleFile } from '../../engine/ceremony/bundle-input.ts';
 import { verdictLine, verifyBundle } from '../../engine/ceremony/verify.ts';
 import { unzip, ZipError } from './unzip.ts';
