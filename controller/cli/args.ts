@@ -1,4 +1,4 @@
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dirname, resolve } from 'node:path';
 import { PublicUrlSchema } from '../contract/presentation.ts';
@@ -105,7 +105,7 @@ export function dataDirectory(flag: string | undefined, env: NodeJS.ProcessEnv):
  */
 export function outputPath(path: string, kind: 'file' | 'folder'): string {
   const target = resolve(path);
-  const found = statSync(target, { throwIfNoEntry: false });
+  const found = existing(target);
   if (found !== undefined) {
     if (kind === 'file' && found.isDirectory()) {
       throw new UsageError(
@@ -122,10 +122,10 @@ export function outputPath(path: string, kind: 'file' | 'folder'): string {
     return writable(target, target);
   }
   let parent = dirname(target);
-  let parentFound = statSync(parent, { throwIfNoEntry: false });
+  let parentFound = existing(parent);
   while (kind === 'folder' && parentFound === undefined && dirname(parent) !== parent) {
     parent = dirname(parent);
-    parentFound = statSync(parent, { throwIfNoEntry: false });
+    parentFound = existing(parent);
   }
   if (parentFound === undefined) {
     throw new UsageError(
@@ -140,6 +140,17 @@ export function outputPath(path: string, kind: 'file' | 'folder'): string {
     );
   }
   return writable(parent, target);
+}
+
+/** What is at `path`, or undefined when nothing is (also when a file stands where a folder on the way should be). */
+function existing(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
+  }
 }
 
 function writable(checked: string, target: string): string {
