@@ -113,3 +113,13 @@ describe('--out where nothing can be written', () => {
     expectExplained(result, `--out ${missingFolder}`, 'does not exist');
   });
 });
+
+describe('a file the system will not read or write', () => {
+  const plan = fileURLToPath(new URL('../controller/demo-district/junior/plan.csv', import.meta.url));
+  it.each([
+    ['ceremony', '--plan', plan, '--rosters', scratch, '--data', aFile],
+    ['serve', '--data', aFile],
+  ])('%s … --data <a file> is said in both languages', async (...args) => {
+    expectExplained(await sunshineHere(...args), `无法读写文件 ${aFile}`, `cannot read or write ${aFile}`);
+  });
+});

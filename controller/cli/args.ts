@@ -60,7 +60,7 @@ function checkedOption(token: OptionToken, option: Options[string] | undefined):
 }
 
 /** No count a flag takes (classes, caps, bands, students, ports) comes near it: a bigger number is a typing mistake. */
-export const MAX_WHOLE_NUMBER = 65_535;
+const MAX_WHOLE_NUMBER = 65_535;
 
 export function wholeNumber(value: string | undefined, flag: string, minimum: number): number | undefined {
   if (value === undefined) return undefined;

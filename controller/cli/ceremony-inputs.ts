@@ -4,7 +4,7 @@
  * and flags given agree with what is recorded, so a resumed run continues the same ceremony or does not start.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { canonicalJson, canonicalRoster, planHash, rosterHash } from '../../engine/ceremony/canonical.ts';
 import type { Plan } from '../../engine/ceremony/plan.ts';
 import { normalizedPublicText } from '../../engine/ceremony/public-value.ts';
@@ -13,11 +13,42 @@ import { transition } from '../../engine/ceremony/transition.ts';
 import { checkPassphrase } from '../passphrase.ts';
 import { readRosterFile } from '../roster-file/index.ts';
 import { UsageError } from './args.ts';
+import type { Io } from './io.ts';
 import { RULE_FLAG_OF } from './rules.ts';
 
-export interface Problem {
+interface Problem {
   readonly zh: string;
   readonly en: string;
+}
+
+/**
+ * Throws a UsageError, before anything is recorded, when the inputs disagree with the ceremony in `dataDir` or a
+ * school to draw has no roster; warns of roster files no school of the plan is named after.
+ */
+export async function checkInputs(state: CeremonyState, dataDir: string, io: Io, given: GivenInputs): Promise<void> {
+  const problems = await disagreements(state, given);
+  if (problems.length > 0) {
+    throw new UsageError(
+      `${dataDir} 中已有的仪式与本次给出的文件或参数不一致，未作任何更改：\n` +
+        problems.map((problem) => `  ${problem.zh}`).join('\n'),
+      `the ceremony recorded in ${dataDir} disagrees with the files or flags given; nothing was changed:\n` +
+        problems.map((problem) => `  ${problem.en}`).join('\n'),
+    );
+  }
+  const roster = checkRosterFolder(state, given.filePlan, given.folder);
+  if (roster === null) return;
+  const { missing, strangers } = roster;
+  if (missing.length > 0) {
+    const files = (or: string) => missing.map((school) => `  ${school}.csv ${or} ${school}.xlsx`).join('\n');
+    throw new UsageError(
+      `名单目录 ${given.folder.dir} 中缺少计划中 ${missing.length} 所学校的名单，未作任何更改：\n${files('或')}`,
+      `the roster folder ${given.folder.dir} lacks the roster of ${missing.length} school(s) of the plan; ` +
+        `nothing was changed:\n${files('or')}`,
+    );
+  }
+  for (const file of strangers) {
+    io.err(`注意：${file} 不是计划中的学校，不会导入 / note: ${file} names no school of the plan; it is not imported`);
+  }
 }
 
 /** A school's roster in the roster folder: named after the school, as CSV or Excel. */
@@ -34,7 +65,7 @@ export interface RosterFolder {
   readonly planFileName: string;
 }
 
-export interface RosterCheck {
+interface RosterCheck {
   /** Schools to draw whose roster is not in the folder: the ceremony must not start. */
   readonly missing: readonly string[];
   /** CSV and Excel files named after no school of the plan: never imported, worth a warning. */
@@ -45,11 +76,7 @@ export interface RosterCheck {
  * Compares the roster folder with the plan: the recorded one once sealed, else the plan file's (null when the plan
  * file does not make a valid plan, which the plan step then refuses with its reasons).
  */
-export function checkRosterFolder(
-  state: CeremonyState,
-  filePlan: Plan | null,
-  folder: RosterFolder,
-): RosterCheck | null {
+function checkRosterFolder(state: CeremonyState, filePlan: Plan | null, folder: RosterFolder): RosterCheck | null {
   const schools = state.seal === null ? plannedSchools(state, filePlan) : state.schools;
   if (schools === null) return null;
   const names = new Set(schools.flatMap((school) => [`${school.name}.csv`, `${school.name}.xlsx`]));
@@ -71,7 +98,7 @@ function plannedSchools(state: CeremonyState, plan: Plan | null) {
 }
 
 export interface GivenInputs {
-  readonly planFile: string;
+  /** The plan file as read; null when it does not make a valid plan. */
   readonly filePlan: Plan | null;
   readonly folder: RosterFolder;
   /** The rule flags given on this command line (the others are not compared). */
@@ -85,11 +112,11 @@ export interface GivenInputs {
  * Where the inputs given disagree with the ceremony already recorded: nothing sealed, drawn or published may be
  * continued with other files or other rules. Before the seal nothing is fixed yet, so nothing can disagree.
  */
-export async function disagreements(state: CeremonyState, given: GivenInputs): Promise<Problem[]> {
+async function disagreements(state: CeremonyState, given: GivenInputs): Promise<Problem[]> {
   const { seal } = state;
   if (seal === null) return [];
   const problems: Problem[] = [];
-  const planFile = basename(given.planFile);
+  const planFile = given.folder.planFileName;
   const fileHash = given.filePlan === null ? null : planHash(given.filePlan);
   if (fileHash !== seal.planHash) {
     problems.push({

@@ -16,7 +16,7 @@ import type { OperatorRequest } from '../contract/protocol.ts';
 import { readPlanFile } from '../plan-file.ts';
 import type { CeremonyService } from '../service.ts';
 import { dataDirectory, oneOf, parseCommandArgs, UsageError } from './args.ts';
-import { checkRosterFolder, disagreements, readBytes, rosterFileName } from './ceremony-inputs.ts';
+import { checkInputs, readBytes, rosterFileName } from './ceremony-inputs.ts';
 import { givenRules, RULE_FLAGS, RULES_USAGE, rulesFrom } from './rules.ts';
 import type { Io } from './io.ts';
 import { openOrExplain } from './open.ts';
@@ -107,8 +107,7 @@ export async function ceremonyCommand(args: string[], io: Io, env: NodeJS.Proces
   if (ceremony === null) return 4;
   const { service } = ceremony;
   try {
-    const problems = await disagreements(service.state, {
-      planFile: values.plan,
+    await checkInputs(service.state, dataDir, io, {
       filePlan,
       folder,
       rules,
@@ -116,27 +115,6 @@ export async function ceremonyCommand(args: string[], io: Io, env: NodeJS.Proces
       publicValue: script.publicValue,
       passphrase: values.passphrase ?? null,
     });
-    if (problems.length > 0) {
-      throw new UsageError(
-        `${dataDir} 中已有的仪式与本次给出的文件或参数不一致，未作任何更改：\n${problems.map((problem) => `  ${problem.zh}`).join('\n')}`,
-        `the ceremony recorded in ${dataDir} disagrees with the files or flags given; nothing was changed:\n` +
-          problems.map((problem) => `  ${problem.en}`).join('\n'),
-      );
-    }
-    const roster = checkRosterFolder(service.state, filePlan, folder);
-    if (roster !== null && roster.missing.length > 0) {
-      const files = (or: string) => roster.missing.map((school) => `  ${school}.csv ${or} ${school}.xlsx`).join('\n');
-      throw new UsageError(
-        `名单目录 ${values.rosters} 中缺少计划中 ${roster.missing.length} 所学校的名单，未作任何更改：\n${files('或')}`,
-        `the roster folder ${values.rosters} lacks the roster of ${roster.missing.length} school(s) of the plan; ` +
-          `nothing was changed:\n${files('or')}`,
-      );
-    }
-    for (const file of roster?.strangers ?? []) {
-      io.err(
-        `注意：${file} 不是计划中的学校，不会导入 / note: ${file} names no school of the plan; it is not imported`,
-      );
-    }
     if (service.state.revision > 0) {
       io.out(
         `继续 ${dataDir} 中已有的仪式（已完成 ${service.state.revision} 项命令）/ ` +
