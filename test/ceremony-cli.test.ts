@@ -11,7 +11,7 @@ const junior = join(DEMO_DISTRICT, 'junior');
 const ceremony = juniorCeremony;
 
 describe('npx sunshine ceremony and audit verify', () => {
-  it('runs the whole ceremony headlessly, refuses to run it twice, and verifies the audit chain', async () => {
+  it('runs the whole ceremony headlessly, changes nothing when run again, and verifies the audit chain', async () => {
     const data = tempDataDir();
     const run = await ceremony(data, '--contribution', '4711');
     expect(run.stderr).toBe('');
@@ -38,14 +38,16 @@ describe('npx sunshine ceremony and audit verify', () => {
     expect(buildHash).toMatch(/^[0-9a-f]{64}$/);
     expect(run.stdout).toContain(`软件哈希 ${buildHash}`);
 
+    // Everything is done already: each step is skipped, nothing is logged, not even a refusal.
     const again = await ceremony(data);
-    expect(again.code).toBe(3);
-    expect(again.stderr).toContain('不能再设定计划');
-    expect(again.stderr).toContain('can no longer set the plan');
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect(again.stdout).not.toContain('✓');
+    expect(again.stdout.match(/已完成，跳过/g)).toHaveLength(13);
 
     const verified = await sunshine('audit', 'verify', '--data', data);
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toContain('审计日志完好：14 条记录');
+    expect(verified.stdout).toContain('审计日志完好：13 条记录');
     expect(verified.stdout).toContain('与已存的分班结果一致');
 
     // Someone edits a stored result, then a log entry, behind the software's back: verify says what and where, and
@@ -106,6 +108,36 @@ describe('npx sunshine ceremony and audit verify', () => {
     expect(run.stdout).toContain('✓ 信州区第五中学：导入');
     expect(run.stderr).toContain(`封装时指定的外部公开随机值（${source}）尚未录入`);
     expect(run.stderr).toContain('the public value named at the seal');
+  });
+
+  it('refuses before the seal when a school of the plan has no roster file, and warns of files no school names', async () => {
+    const rosters = tempDataDir();
+    cpSync(junior, rosters, { recursive: true });
+    const plan = join(rosters, 'plan.csv');
+    writeFileSync(
+      plan,
+      `${readFileSync(plan, 'utf8')}信州区第九中学,初中,2,50,90,45,45,0\r\n信州区第十中学,初中,1,50,40,20,20,0\r\n`,
+    );
+    const data = tempDataDir();
+    const missing = await sunshine('ceremony', '--plan', plan, '--rosters', rosters, '--data', data);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(
+      /^名单目录 \S+ 中缺少计划中 1 所学校的名单，未作任何更改：\n {2}信州区第九中学\.csv 或/,
+    );
+    expect(missing.stderr).toContain('lacks the roster of 1 school(s) of the plan');
+    // The single-class school needs no roster.
+    expect(missing.stderr).not.toContain('信州区第十中学');
+    expect(missing.stdout).toBe('');
+    expect((await sunshine('audit', 'verify', '--data', data)).stdout).toContain('0 条记录');
+
+    writeFileSync(join(rosters, '信州区第九中学.csv'), readFileSync(join(rosters, '信州区第五中学.csv')));
+    writeFileSync(join(rosters, '旧名单.csv'), '');
+    const warned = await sunshine('ceremony', '--plan', plan, '--rosters', rosters, '--data', data, '--until', 'seal');
+    expect(warned.code).toBe(0);
+    expect(warned.stderr).toBe(
+      '注意：旧名单.csv 不是计划中的学校，不会导入 / note: 旧名单.csv names no school of the plan; it is not imported\n',
+    );
+    expect(warned.stdout).toContain('✓ 封装');
   });
 
   it('explains missing arguments (exit 2)', async () => {

@@ -8,7 +8,7 @@ import type { Roster } from '../../engine/roster.ts';
 import { formatIssue, readRosterFile } from '../contract/roster-file/index.ts';
 import { readWorkbookSheet } from '../contract/roster-file/workbook.ts';
 import { neutraliseFormula } from '../spreadsheet-safety.ts';
-import { parseCommandArgs, UsageError, wholeNumber } from './args.ts';
+import { outputPath, parseCommandArgs, UsageError, wholeNumber } from './args.ts';
 import type { Io } from './io.ts';
 import { columnNames, RULE_FLAGS, RULES_USAGE, rulesFrom } from './rules.ts';
 import { summarise } from './summary.ts';
@@ -38,6 +38,7 @@ export async function assignCommand(args: string[], io: Io): Promise<number> {
   const classes = wholeNumber(values.classes, '--classes', 1);
   if (classes === undefined) throw new UsageError('缺少 --classes（班级数）', 'missing --classes (number of classes)');
   if (values.out === undefined) throw new UsageError('缺少 --out（结果文件）', 'missing --out (result file)');
+  const out = outputPath(values.out, 'file');
   const options: AssignOptions = {
     classes,
     cap: wholeNumber(values.cap, '--cap', 1) ?? DEFAULT_CAP,
@@ -65,7 +66,7 @@ export async function assignCommand(args: string[], io: Io): Promise<number> {
     neutraliseFormula(student.name),
   ]);
   // The BOM lets Excel, which most schools open results with, recognise UTF-8 Chinese.
-  await writeFile(values.out, '\uFEFF' + Papa.unparse([['id', 'class', 'name'], ...rows]) + '\r\n');
+  await writeFile(out, '\uFEFF' + Papa.unparse([['id', 'class', 'name'], ...rows]) + '\r\n');
 
   if (values.json) {
     io.out(JSON.stringify({ seed: seedToHex(seed), options, ...outcome }, null, 2));
@@ -74,7 +75,7 @@ export async function assignCommand(args: string[], io: Io): Promise<number> {
       `${basename(rosterPath)}：${roster.students.length} 名学生分入 ${classes} 个班 / ${roster.students.length} students in ${classes} classes`,
     );
     io.out(`种子 seed: ${seedToHex(seed)}`);
-    io.out(`结果 result: ${values.out}\n`);
+    io.out(`结果 result: ${out}\n`);
     io.out(summarise(roster, outcome));
   }
   return 0;

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { createBundle } from '../../engine/ceremony/bundle.ts';
 import { verdictLine, verifyBundle } from '../../engine/ceremony/verify.ts';
 import { builtVerifierPage, readBundle, VERIFIER_PAGE, writeBundle } from '../bundle-files.ts';
-import { dataDirectory, parseCommandArgs, UsageError } from './args.ts';
+import { dataDirectory, outputPath, parseCommandArgs, UsageError } from './args.ts';
 import type { Io } from './io.ts';
 import { openOrExplain } from './open.ts';
 
@@ -18,6 +18,7 @@ export async function exportBundleCommand(args: string[], io: Io, env: NodeJS.Pr
   if (positionals.length !== 0 || values.out === undefined) {
     throw new UsageError(`用法：${EXPORT_BUNDLE_USAGE}`, `usage: ${EXPORT_BUNDLE_USAGE}`);
   }
+  const out = outputPath(values.out, 'folder');
   const ceremony = openOrExplain(dataDirectory(values.data, env), io);
   if (ceremony === null) return 4;
   const bundle = createBundle(ceremony.service.state, ceremony.log.chain());
@@ -29,7 +30,6 @@ export async function exportBundleCommand(args: string[], io: Io, env: NodeJS.Pr
     );
     return 3;
   }
-  const out = resolve(values.out);
   const verifierPage = builtVerifierPage();
   await writeBundle(out, bundle, verifierPage);
   io.out(

@@ -1,12 +1,23 @@
 import { randomInt } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { planHash } from '../../engine/ceremony/canonical.ts';
+import { contributionProblem } from '../../engine/ceremony/contribution.ts';
+import {
+  PHASES,
+  SCHOOL_STATUSES,
+  type CeremonyState,
+  type Phase,
+  type SchoolStatus,
+  type SealedRules,
+} from '../../engine/ceremony/state.ts';
 import { describeEvent, describeRefusal } from '../describe.ts';
 import type { OperatorRequest } from '../contract/protocol.ts';
+import { readPlanFile } from '../plan-file.ts';
 import type { CeremonyService } from '../service.ts';
-import type { SealedRules } from '../../engine/ceremony/state.ts';
 import { dataDirectory, oneOf, parseCommandArgs, UsageError } from './args.ts';
-import { RULE_FLAGS, RULES_USAGE, rulesFrom } from './rules.ts';
+import { checkInputs, readBytes, rosterFileName } from './ceremony-inputs.ts';
+import { givenRules, RULE_FLAGS, RULES_USAGE, rulesFrom } from './rules.ts';
 import type { Io } from './io.ts';
 import { openOrExplain } from './open.ts';
 
@@ -29,9 +40,25 @@ export const CEREMONY_USAGE = `sunshine ceremony --plan plan.csv --rosters 名�
     [--accept-mismatch 理由 REASON] [--public-value-source 来源 SOURCE [--public-value 公布值 VALUE]]
     ${RULES_USAGE}`;
 
+/** What each step is called when a resumed run skips it. */
+const STEP_NAME: Readonly<Record<Step, { zh: string; en: string }>> = {
+  plan: { zh: '计划', en: 'plan' },
+  seal: { zh: '封装', en: 'seal' },
+  preview: { zh: '预览', en: 'preview' },
+  unseal: { zh: '拆封', en: 'unseal' },
+  import: { zh: '导入名单', en: 'import' },
+  'public-value': { zh: '录入外部公开随机值', en: 'public value' },
+  draw: { zh: '分班', en: 'draw' },
+  publish: { zh: '公示', en: 'publication' },
+  teachers: { zh: '抽选教师团队', en: 'teacher teams' },
+  close: { zh: '结束仪式', en: 'close' },
+};
+
 /**
  * The whole ceremony without a browser, for rehearsals, training and automation: every step goes through the same
- * service as the console's commands, is printed as it happens, and the first refusal stops the run (exit 3).
+ * service as the console's commands, is printed as it happens, and the first refusal stops the run (exit 3). Run
+ * again on the same data directory, it continues where the last run stopped (however it stopped), skipping what is
+ * done, once the files and flags given agree with what is recorded (exit 2 when they do not).
  */
 export async function ceremonyCommand(args: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { values } = parseCommandArgs(args, {
@@ -50,11 +77,19 @@ export async function ceremonyCommand(args: string[], io: Io, env: NodeJS.Proces
     throw new UsageError(`缺少 --plan 或 --rosters\n${CEREMONY_USAGE}`, 'missing --plan or --rosters');
   }
   const until = oneOf(values.until, '--until', CEREMONY_STEPS) ?? 'close';
-  const contribution = values.contribution ?? String(randomInt(1_000_000)).padStart(6, '0');
+  const givenContribution = values.contribution ?? null;
+  const contributionIssue = givenContribution === null ? null : contributionProblem(givenContribution);
+  if (contributionIssue !== null) {
+    throw new UsageError(`--contribution：${contributionIssue.zh}`, `--contribution: ${contributionIssue.en}`);
+  }
+  const contribution = givenContribution ?? String(randomInt(1_000_000)).padStart(6, '0');
   const passphrase = values.passphrase ?? `rehearsal-${randomInt(1_000_000_000)}`;
+  const rules = givenRules(values);
   const rosterFiles = await readdir(values.rosters).catch(() => {
     throw new UsageError(`无法读取名单目录 ${values.rosters}`, `cannot read the roster directory ${values.rosters}`);
   });
+  const folder = { dir: values.rosters, files: rosterFiles, planFileName: basename(values.plan) };
+  const { plan: filePlan } = await readPlanFile(basename(values.plan), await readBytes(values.plan));
   const script: CeremonyScript = {
     planFile: values.plan,
     rosterDir: values.rosters,
@@ -67,21 +102,44 @@ export async function ceremonyCommand(args: string[], io: Io, env: NodeJS.Proces
     publicValue: values['public-value'] ?? null,
   };
 
-  const ceremony = openOrExplain(dataDirectory(values.data, env), io);
+  const dataDir = dataDirectory(values.data, env);
+  const ceremony = openOrExplain(dataDir, io);
   if (ceremony === null) return 4;
   const { service } = ceremony;
   try {
+    await checkInputs(service.state, dataDir, io, {
+      filePlan,
+      folder,
+      rules,
+      publicValueSource: script.publicValueSource,
+      publicValue: script.publicValue,
+      passphrase: values.passphrase ?? null,
+    });
+    if (service.state.revision > 0) {
+      io.out(
+        `继续 ${dataDir} 中已有的仪式（已完成 ${service.state.revision} 项命令）/ ` +
+          `resuming the ceremony in ${dataDir} (${service.state.revision} commands done)`,
+      );
+    }
+
+    const filePlanHash = filePlan === null ? null : planHash(filePlan);
     const steps = ceremonySteps(script, () =>
       service.state.schools.filter((school) => school.status !== 'skipped').map((school) => school.name),
     );
     for (const step of CEREMONY_STEPS) {
       for (const request of await steps[step]()) {
+        if (alreadyDone(service.state, request, filePlanHash)) {
+          const school = 'school' in request ? `${request.school}：` : '';
+          io.out(`– ${school}${STEP_NAME[step].zh}已完成，跳过 / ${STEP_NAME[step].en} already done, skipped`);
+          continue;
+        }
+        // Printed before the seal, so no interruption can record a passphrase nobody has seen.
+        if (step === 'seal' && values.passphrase === undefined) io.out(`  操作口令 operator passphrase: ${passphrase}`);
         if (!(await run(service, request, io))) return 3;
-      }
-      if (step === 'seal' && values.passphrase === undefined) io.out(`  操作口令 operator passphrase: ${passphrase}`);
-      if (step === 'plan') {
-        for (const school of service.state.schools.filter((found) => found.status === 'skipped')) {
-          io.out(`  ${school.name}：只有 1 个班，无需分班 / single class, skipped`);
+        if (step === 'plan') {
+          for (const school of service.state.schools.filter((found) => found.status === 'skipped')) {
+            io.out(`  ${school.name}：只有 1 个班，无需分班 / single class, skipped`);
+          }
         }
       }
       if (step === until) break;
@@ -89,6 +147,42 @@ export async function ceremonyCommand(args: string[], io: Io, env: NodeJS.Proces
     return 0;
   } finally {
     ceremony.log.close();
+  }
+}
+
+/**
+ * Whether the recorded ceremony has already done what `request` asks: a resumed run skips it rather than be refused
+ * (or, before the seal, set the same plan again). `filePlanHash` is the plan file's, which was checked against a
+ * sealed plan before.
+ */
+function alreadyDone(state: CeremonyState, request: OperatorRequest, filePlanHash: string | null): boolean {
+  const reached = (phase: Phase) => PHASES.indexOf(state.phase) >= PHASES.indexOf(phase);
+  const schoolReached = (name: string, status: SchoolStatus) => {
+    const school = state.schools.find((candidate) => candidate.name === name);
+    return school !== undefined && SCHOOL_STATUSES.indexOf(school.status) >= SCHOOL_STATUSES.indexOf(status);
+  };
+  switch (request.type) {
+    case 'plan:import':
+    case 'plan:set':
+      return state.plan !== null && planHash(state.plan) === filePlanHash;
+    case 'ceremony:seal':
+      return state.seal !== null;
+    case 'ceremony:enter-public-value':
+      return (state.seal?.publicValue?.value ?? null) !== null;
+    case 'ceremony:preview':
+      return reached('previewed');
+    case 'ceremony:unseal':
+      return reached('unsealed');
+    case 'school:import':
+      return schoolReached(request.school, 'imported');
+    case 'school:draw':
+      return schoolReached(request.school, 'drawn');
+    case 'school:publish':
+      return schoolReached(request.school, 'published');
+    case 'school:teachers':
+      return schoolReached(request.school, 'teachers-drawn');
+    case 'ceremony:close':
+      return reached('closed');
   }
 }
 
@@ -134,7 +228,7 @@ export function ceremonySteps(
     import: () =>
       Promise.all(
         schools().map(async (school): Promise<OperatorRequest> => {
-          const fileName = rosterFiles.find((file) => file === `${school}.csv` || file === `${school}.xlsx`);
+          const fileName = rosterFileName(school, rosterFiles);
           if (fileName === undefined) {
             throw new UsageError(
               `名单目录 ${rosterDir} 中没有 ${school}.csv 或 ${school}.xlsx`,
@@ -162,12 +256,4 @@ async function run(service: CeremonyService, request: OperatorRequest, io: Io): 
   }
   for (const event of result.value.events) io.out(`✓ ${describeEvent(event)}`);
   return true;
-}
-
-async function readBytes(path: string): Promise<Uint8Array> {
-  try {
-    return await readFile(path);
-  } catch {
-    throw new UsageError(`无法读取文件 ${path}`, `cannot read the file ${path}`);
-  }
 }

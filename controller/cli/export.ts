@@ -1,7 +1,7 @@
 /** `sunshine export <what>`: each kind of export is its own command, listed here once. */
 import { UsageError } from './args.ts';
 import { EXPORT_BUNDLE_USAGE, exportBundleCommand } from './bundle.ts';
-import type { Io } from './io.ts';
+import { describeCommand, type Command, type Io } from './io.ts';
 import {
   EXPORT_CSV_USAGE,
   EXPORT_EXCEL_USAGE,
@@ -14,15 +14,8 @@ import {
 } from './print.ts';
 import { EXPORT_SITE_USAGE, exportSiteCommand } from './site.ts';
 
-interface Exporter {
-  readonly usage: string;
-  /** What it writes and when it can: Chinese first, then English, a line each (wrapped for a terminal). */
-  readonly lines: readonly string[];
-  readonly run: (args: string[], io: Io, env: NodeJS.ProcessEnv) => Promise<number>;
-}
-
-/** In the order of the ceremony: what can be exported first comes first. */
-export const EXPORTERS: Readonly<Record<string, Exporter>> = {
+/** In the order of the ceremony: what can be exported first comes first. Each says what it writes and when it can. */
+export const EXPORTERS: Readonly<Record<string, Command>> = {
   print: {
     usage: EXPORT_PRINT_USAGE,
     lines: [
@@ -82,11 +75,14 @@ export const EXPORTERS: Readonly<Record<string, Exporter>> = {
 };
 
 /** Every export with what it writes, indented as `sunshine --help` lists commands. */
-export const EXPORT_USAGE = Object.values(EXPORTERS)
-  .map((exporter) => [exporter.usage, ...exporter.lines.map((line) => `    ${line}`)].join('\n  '))
-  .join('\n  ');
+export const EXPORT_USAGE = Object.values(EXPORTERS).map(describeCommand).join('\n  ');
 
-export async function exportCommand(args: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/** The export `args` name first, if any: `sunshine export <what> --help` shows only that one. */
+export function exporterNamed(args: readonly string[]): Command | undefined {
+  return args[0] === undefined ? undefined : EXPORTERS[args[0]];
+}
+
+export async function exportCommand(args: string[], io: Io, env: NodeJS.ProcessEnv): Promise<number> {
   const [what, ...rest] = args;
   const exporter = what === undefined ? undefined : EXPORTERS[what];
   if (exporter === undefined) {

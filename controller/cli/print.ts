@@ -5,7 +5,7 @@
  * written instead, to print from any browser, and the command says how to install one (exit 3).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { CeremonyState } from '../../engine/ceremony/state.ts';
 import { districtSchools, platformRows, type PlatformRow } from '../export/platform-rows.ts';
 import { platformCsv, platformWorkbook } from '../export/spreadsheets.ts';
@@ -15,7 +15,7 @@ import { fileSafe, finishedCopies, printJob, render, type PrintJob, type PrintRe
 import { Printer } from '../print/printer.ts';
 import { publishedSchool, type PublishedSchool, type Unavailable } from '../print/published.ts';
 import { siteBase } from '../contract/public-links.ts';
-import { dataDirectory, parseCommandArgs, publicUrlFlag, UsageError } from './args.ts';
+import { dataDirectory, outputPath, parseCommandArgs, publicUrlFlag, UsageError } from './args.ts';
 import type { Io } from './io.ts';
 import { openOrExplain } from './open.ts';
 
@@ -48,11 +48,12 @@ function open(args: string[], usage: string, io: Io, env: NodeJS.ProcessEnv): Op
   }
   const givenUrl = publicUrlFlag(values['public-url']);
   const publicUrl = givenUrl === undefined ? null : siteBase(givenUrl);
+  const out = outputPath(values.out, 'folder');
   const ceremony = openOrExplain(dataDirectory(values.data, env), io);
   if (ceremony === null) return null;
   try {
     const { state } = ceremony.service;
-    return { state, context: ceremonyContext(ceremony), out: resolve(values.out), school: values.school, publicUrl };
+    return { state, context: ceremonyContext(ceremony), out, school: values.school, publicUrl };
   } finally {
     ceremony.log.close();
   }

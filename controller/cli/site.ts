@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import JSZip from 'jszip';
@@ -37,7 +37,7 @@ import {
   LOOKUP_SCRIPT,
   staticLinks,
 } from '../publication/site-paths.ts';
-import { dataDirectory, parseCommandArgs, UsageError } from './args.ts';
+import { dataDirectory, outputPath, parseCommandArgs, UsageError } from './args.ts';
 import type { Io } from './io.ts';
 import { openOrExplain } from './open.ts';
 
@@ -67,7 +67,7 @@ export async function exportSiteCommand(args: string[], io: Io, env: NodeJS.Proc
   if (positionals.length !== 0 || values.out === undefined) {
     throw new UsageError(`用法：${EXPORT_SITE_USAGE}`, `usage: ${EXPORT_SITE_USAGE}`);
   }
-  const out = resolve(values.out);
+  const out = outputPath(values.out, 'folder');
   // Writing over an earlier export would mix two salts and leave stale files: always a fresh folder.
   const present = existsSync(out) ? await readdir(out).catch(() => null) : [];
   if (present === null || present.length > 0) {

@@ -1,5 +1,5 @@
 /** Runs the real `sunshine` command (bin/sunshine.js) as a user would, for end-to-end tests of the CLI. */
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +24,24 @@ export async function sunshine(...args: string[]): Promise<CommandResult> {
   }
 }
 
+/** The command as a running process, for tests that kill it part-way. */
+export function startSunshine(...args: string[]): ChildProcess {
+  return spawn(process.execPath, [bin, ...args], { stdio: 'pipe' });
+}
+
 const junior = join(DEMO_DISTRICT, 'junior');
 
 /** The headless ceremony over the demo district's junior schools, in `data`. */
 export const juniorCeremony = (data: string, ...extra: string[]): Promise<CommandResult> =>
-  sunshine('ceremony', '--plan', join(junior, 'plan.csv'), '--rosters', junior, '--data', data, ...extra);
+  sunshine(...juniorCeremonyArgs(data, ...extra));
+
+export const juniorCeremonyArgs = (data: string, ...extra: string[]): string[] => [
+  'ceremony',
+  '--plan',
+  join(junior, 'plan.csv'),
+  '--rosters',
+  junior,
+  '--data',
+  data,
+  ...extra,
+];
