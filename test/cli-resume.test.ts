@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CEREMONY_STEPS } from '../controller/cli/ceremony.ts';
 import { DEMO_DISTRICT } from '../controller/cli/demo.ts';
 import { AuditLog } from '../controller/storage/audit-log.ts';
-import { openCeremony } from '../controller/wiring.ts';
+import { openCeremony } from '../controller/ceremony.ts';
 import type { CeremonyCommand } from '../engine/ceremony/state.ts';
 import { tempDataDir } from './support/demo-ceremony.ts';
 import { sunshineHere } from './print-ceremony.ts';

@@ -11,7 +11,8 @@ import { normalizedPublicText } from '../../engine/ceremony/public-value.ts';
 import type { CeremonyState, SealedRules } from '../../engine/ceremony/state.ts';
 import { transition } from '../../engine/ceremony/transition.ts';
 import { checkPassphrase } from '../passphrase.ts';
-import { readRosterFile } from '../roster-file/index.ts';
+import { readRosterFile, rosterReadOptions } from '../contract/roster-file/index.ts';
+import { readWorkbookSheet } from '../contract/roster-file/workbook.ts';
 import { UsageError } from './args.ts';
 import type { Io } from './io.ts';
 import { RULE_FLAG_OF } from './rules.ts';
@@ -157,7 +158,7 @@ async function disagreements(state: CeremonyState, given: GivenInputs): Promise<
     const file = rosterFileName(school.name, given.folder.files);
     if (file === undefined) continue; // Reported as missing.
     const bytes = await readBytes(join(given.folder.dir, file));
-    const { roster } = await readRosterFile(file, bytes, { flags: seal.rules.balance });
+    const { roster } = await readRosterFile(file, bytes, rosterReadOptions(seal.rules), readWorkbookSheet);
     const hash = roster === null ? null : rosterHash(canonicalRoster(roster), seal.rules.names);
     if (hash === school.imported.rosterHash) continue;
     problems.push({
