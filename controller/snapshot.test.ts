@@ -87,12 +87,24 @@ describe('the public snapshot', () => {
       expect(draw!.reveal.map((reveal) => [roster!.students[reveal.student]!.name, reveal.classNumber])).toEqual(
         truth.draw!.reveal.map((reveal) => [maskName(students[reveal.student]!.name), reveal.classNumber]),
       );
-      const nameOfRow = (id: string) => roster!.students[Number(id) - 1]!.name;
-      const nameOfId = (id: string) => maskName(students.find((student) => student.id === id)!.name);
+      // The pairs, in row order: each the same two masked names, in the same classes.
+      const rowOf = (id: string) => roster!.students[Number(id) - 1]!;
+      const studentOf = (id: string) => students.find((student) => student.id === id)!;
       const pairs = draw!.report.soundAlikePairs;
-      expect(pairs.map((pair) => [nameOfRow(pair.a), nameOfRow(pair.b)])).toEqual(
-        truth.draw!.report.soundAlikePairs.map((pair) => [nameOfId(pair.a), nameOfId(pair.b)]),
+      const seenPairs = pairs.map((pair) => [
+        `${rowOf(pair.a).name}/${pair.classA}`,
+        `${rowOf(pair.b).name}/${pair.classB}`,
+      ]);
+      const truePairs = truth.draw!.report.soundAlikePairs.map((pair) => [
+        `${maskName(studentOf(pair.a).name)}/${pair.classA}`,
+        `${maskName(studentOf(pair.b).name)}/${pair.classB}`,
+      ]);
+      const unordered = (list: string[][]) => list.map((pair) => [...pair].sort().join(' ')).sort();
+      expect(unordered(seenPairs)).toEqual(unordered(truePairs));
+      expect(pairs.map((pair) => [Number(pair.a), Number(pair.b)])).toEqual(
+        pairs.map((pair) => [Number(pair.a), Number(pair.b)]).sort(([a1, b1], [a2, b2]) => a1! - a2! || b1! - b2!),
       );
+      expect(pairs.every((pair) => Number(pair.a) < Number(pair.b))).toBe(true);
       // Everything else of the school is what the hall sees.
       const withoutStudents = (school: SchoolView) => ({
         ...school,

@@ -6,6 +6,7 @@
  * passphrase hash, nor the seal's secret before the close.
  */
 import type { CeremonyEvent, CeremonyState, DrawRecord, ImportRecord, Reveal } from '../engine/ceremony/state.ts';
+import type { SoundAlikePair } from '../engine/assign/index.ts';
 import { maskId, maskName } from './mask.ts';
 import type { Role, SchoolView, Snapshot, StudentView, Update } from './contract/protocol.ts';
 
@@ -98,7 +99,13 @@ function hallStudents(imported: ImportRecord, draw: DrawRecord | null): Students
       idCard: student.idCard === null ? null : maskId(student.idCard),
       siblingGroup: student.siblingGroup,
     })),
-    draw: draw === null ? null : withPairsRenamed(draw, maskId),
+    draw:
+      draw === null
+        ? null
+        : withPairs(
+            draw,
+            draw.report.soundAlikePairs.map((pair) => ({ ...pair, a: maskId(pair.a), b: maskId(pair.b) })),
+          ),
   };
 }
 
@@ -106,7 +113,8 @@ function hallStudents(imported: ImportRecord, draw: DrawRecord | null): Students
  * The public's view. The canonical order follows the student numbers, which usually embed the ID number (region, then
  * birth date), so students are listed instead by masked name in zh-CN order, then gender, then the draw's reveal
  * order (drawn from the seed): students that order cannot separate look the same before the draw. Each is named by
- * their row in that list (`1`, `2` …); the draw's indices and the report's pairs are carried over to the rows.
+ * their row in that list (`1`, `2` …); the draw's indices and the report's pairs are carried over to the rows, the
+ * pairs in row order too, since the engine lists them in canonical order.
  */
 function publicStudents(imported: ImportRecord, draw: DrawRecord | null): StudentsSeen {
   const { students } = imported.roster;
@@ -122,21 +130,31 @@ function publicStudents(imported: ImportRecord, draw: DrawRecord | null): Studen
     );
   const rowOf = new Map(rows.map((position, row) => [position, row]));
   const rowOfId = new Map(students.map((student, position) => [student.id, rowOf.get(position)!]));
-  const rowName = (row: number) => String(row + 1);
-  const view = (position: number): StudentView => ({
-    id: rowName(rowOf.get(position)!),
-    name: masked[position]!,
-    gender: students[position]!.gender,
-    idCard: null,
-    siblingGroup: null,
-  });
+  const pairInRows = (pair: SoundAlikePair) => {
+    const [a, b] = [rowOfId.get(pair.a)!, rowOfId.get(pair.b)!];
+    return a < b
+      ? { a, b, classA: pair.classA, classB: pair.classB }
+      : { a: b, b: a, classA: pair.classB, classB: pair.classA };
+  };
   return {
-    students: rows.map(view),
+    students: rows.map((position, row) => ({
+      id: rowName(row),
+      name: masked[position]!,
+      gender: students[position]!.gender,
+      idCard: null,
+      siblingGroup: null,
+    })),
     draw:
       draw === null
         ? null
         : {
-            ...withPairsRenamed(draw, (id) => rowName(rowOfId.get(id)!)),
+            ...withPairs(
+              draw,
+              draw.report.soundAlikePairs
+                .map(pairInRows)
+                .sort((x, y) => x.a - y.a || x.b - y.b)
+                .map((pair) => ({ ...pair, a: rowName(pair.a), b: rowName(pair.b) })),
+            ),
             classOf: rows.map((position) => draw.classOf[position]!),
             reveal: draw.reveal.map((reveal) => ({ ...reveal, student: rowOf.get(reveal.student)! })),
           },
@@ -144,14 +162,9 @@ function publicStudents(imported: ImportRecord, draw: DrawRecord | null): Studen
 }
 
 const collator = new Intl.Collator('zh-CN');
+const rowName = (row: number) => String(row + 1);
 
-/** The draw with the report's same-sounding pairs, which name students by id, renamed. */
-function withPairsRenamed(draw: DrawRecord, rename: (id: string) => string): DrawRecord {
-  return {
-    ...draw,
-    report: {
-      ...draw.report,
-      soundAlikePairs: draw.report.soundAlikePairs.map((pair) => ({ ...pair, a: rename(pair.a), b: rename(pair.b) })),
-    },
-  };
+/** The draw with these same-sounding pairs in its report (they name students by id: each view names them its way). */
+function withPairs(draw: DrawRecord, soundAlikePairs: readonly SoundAlikePair[]): DrawRecord {
+  return { ...draw, report: { ...draw.report, soundAlikePairs } };
 }

@@ -57,7 +57,7 @@ export function lookupKey(school: string, name: string, code: string): string {
 }
 
 /** The keys a student is found by: the name with the ID number, and with the 学籍号 (one key when they agree). */
-export function studentLookupKeys(school: string, student: { name: string; id: string; idCard: string | null }) {
+function studentLookupKeys(school: string, student: { name: string; id: string; idCard: string | null }) {
   const codes = student.idCard === null ? [student.id] : [student.idCard, student.id];
   return [...new Set(codes.map((code) => lookupKey(school, student.name, code)))];
 }

@@ -16,9 +16,9 @@ import type { LookupMatch } from './lookup.ts';
 export const SEALED_LOOKUP_FORMAT = 'sunshine-class-draw/sealed-lookup/v2';
 
 /**
- * One derivation per query costs the page a fraction of a second (0.1–0.4 s measured on a 2-core server; a cheap
- * phone's SHA-256 instructions are a few times slower), and the exporter one or two per student; every offline guess
- * pays this many HMAC-SHA-256s. The arithmetic behind the figure is in docs/publication.md §5.
+ * One derivation per query costs the page a fraction of a second (50–110 ms in Chromium on a 2-core server; a cheap
+ * phone is a few times slower), and the exporter one or two per student; every offline guess pays this many
+ * HMAC-SHA-256s. The arithmetic behind the figure is in docs/publication.md §5.
  */
 export const DEFAULT_KDF_ITERATIONS = 300_000;
 
