@@ -9,7 +9,7 @@ import type { CeremonyService } from '../controller/service.ts';
 import { openCeremony } from '../controller/ceremony.ts';
 import { startController, type RunningController } from '../controller/wiring.ts';
 import { connect } from './support/client.ts';
-import { lookupSecretLeaks } from './support/lookup-secrets.ts';
+import { fullWidth, lookupSecretLeaks } from './support/lookup-secrets.ts';
 import { smallDistrict, type SmallDistrict, type SmallStudent } from './support/small-district.ts';
 
 let closed: SmallDistrict;
@@ -46,10 +46,6 @@ function expectNothingPersonal(text: string, students: readonly SmallStudent[]):
   for (const student of students) expect(text).not.toContain(student.name);
   expect(lookupSecretLeaks(text, students)).toEqual([]);
 }
-
-/** Full-width digits and letters, as a phone's Chinese keyboard may type them. */
-const fullWidth = (text: string) =>
-  text.replace(/[0-9A-Za-z]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
 
 /** A GET with exactly these headers and the body as sent (fetch would decompress it). */
 function rawGet(url: string, headers: Record<string, string>) {

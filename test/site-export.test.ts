@@ -20,7 +20,7 @@ import { verifyBundle } from '../engine/ceremony/verify.ts';
 import { unzip } from '../verifier/src/unzip.ts';
 import { closeBrowser, launchBrowser } from './display-harness.ts';
 import { tempDataDir } from './support/demo-ceremony.ts';
-import { lookupSecretLeaks } from './support/lookup-secrets.ts';
+import { fullWidth, lookupSecretLeaks } from './support/lookup-secrets.ts';
 import { smallDistrict, type SmallDistrict, type SmallStudent } from './support/small-district.ts';
 import { serveFolder, type StaticServer } from './support/static-server.ts';
 import { sunshine } from './support/sunshine-cli.ts';
@@ -146,8 +146,7 @@ describe('the static result site', () => {
 
     const [student, other] = district.students.filter((found) => found.school === THIRD && found.idCard !== null);
     const idCard = student!.idCard!;
-    const fullWidth = idCard.replace(/[0-9X]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
-    for (const code of [idCard.toLowerCase(), fullWidth, student!.studentNumber]) {
+    for (const code of [idCard.toLowerCase(), fullWidth(idCard), student!.studentNumber]) {
       const hit = await ask(student!.name, code);
       expect(hit.found, code).toBe('true');
       expect(hit.text).toContain(`${student!.name}：${classOf(student!)} 班`);

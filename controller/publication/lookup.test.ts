@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { idCardCheckCharacter } from '../../engine/idcard.ts';
 import type { Roster } from '../../engine/roster.ts';
+import { fullWidth } from '../../test/support/lookup-secrets.ts';
 import { student as aStudent } from '../../test/support/student.ts';
 import { lookupIndex, lookUp, queryProblem, type LookupMatch } from './lookup.ts';
 
@@ -47,8 +48,6 @@ describe('the parent lookup', () => {
   });
 
   it('reads names and numbers the way phones type them: spaces, x for X, full-width digits and letters', () => {
-    const fullWidth = (text: string) =>
-      text.replace(/[0-9A-Za-z]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
     expect(find(' 张 梓涵 ', ZHANG.toLowerCase())).toEqual(found('张梓涵', 1));
     expect(find('张梓涵', fullWidth(ZHANG))).toEqual(found('张梓涵', 1));
     expect(find('张梓涵', fullWidth(`g${ZHANG.toLowerCase()}`))).toEqual(found('张梓涵', 1));

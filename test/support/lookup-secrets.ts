@@ -5,10 +5,15 @@
  * A run of 4 or more of a number's characters is a leak when it stands on its own in the text (nothing alphanumeric,
  * nor a decimal point, right beside it); the whole number is a leak anywhere. "On its own" keeps the check exact where
  * pages legitimately carry digits: inside a hex digest, a base64 ciphertext or a decimal a run of 4 digits turns up by
- * chance, never beside a `*`, a quote or a tag. Runs within the ID number's 8 birth-date digits are not counted: the
- * birth year and dates appear in their own right (a class's mean birth date), and the birth date is not what the
- * pages hold back.
+ * chance, never beside a `*`, a quote or a tag. Runs within the ID number's 8 birth-date digits are not counted:
+ * years and dates appear in their own right (a class's mean birth date, the cohort's year), and such a run alone
+ * says nothing about one student.
  */
+
+/** Digits and Latin letters in their full-width forms (０-９, Ａ-Ｚ), as a phone's Chinese keyboard may type a number. */
+export function fullWidth(text: string): string {
+  return text.replace(/[0-9A-Za-z]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
+}
 
 export interface LookupSecrets {
   readonly studentNumber: string;
