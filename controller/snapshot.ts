@@ -1,16 +1,51 @@
-/** What clients may see of the ceremony state: no secret before the close, no passphrase hash, no ID numbers in clear. */
-import type { CeremonyState } from '../engine/ceremony/state.ts';
+/**
+ * What clients may see of the ceremony state, in two views built separately. The hall's (displays and consoles):
+ * names in full, as the rules require the roster on screen, ID numbers and student numbers masked. The public's:
+ * what the result pages show — masked names, and no character of any ID number or student number, not even a masked
+ * tail, since they are the parent lookup's keys (docs/decisions/011-parent-lookup-keys.md). Neither view carries the
+ * passphrase hash, nor the seal's secret before the close.
+ */
+import type { CeremonyEvent, CeremonyState, DrawRecord, ImportRecord, Reveal } from '../engine/ceremony/state.ts';
+import type { SoundAlikePair } from '../engine/assign/index.ts';
 import { maskId, maskName } from './mask.ts';
-import type { SchoolView, Snapshot } from './contract/protocol.ts';
+import type { Role, SchoolView, Snapshot, StudentView, Update } from './contract/protocol.ts';
 
-/** Displays and consoles show names in full (the rules require the roster on screen); public pages mask them. */
-export type NameVisibility = 'clear' | 'masked';
+/** Who a snapshot is for: the hall (displays and consoles) or the public. */
+export type Audience = 'hall' | 'public';
 
-export function toSnapshot(state: CeremonyState, names: NameVisibility): Snapshot {
-  const showName = names === 'clear' ? (name: string) => name : maskName;
+export const audienceOf = (role: Role): Audience => (role === 'public' ? 'public' : 'hall');
+
+/** A school's students and draw as one audience sees them; the rest of a school is the same for everyone. */
+interface StudentsSeen {
+  readonly students: readonly StudentView[];
+  readonly draw: DrawRecord | null;
+}
+type StudentsView = (imported: ImportRecord, draw: DrawRecord | null) => StudentsSeen;
+
+export function toSnapshot(state: CeremonyState, audience: Audience): Snapshot {
+  return snapshotOf(state, audience === 'hall' ? hallStudents : publicStudents);
+}
+
+/** An update for one audience: its snapshot, and the events with their student indices pointing into it. */
+export function toUpdate(state: CeremonyState, events: readonly CeremonyEvent[], audience: Audience): Update {
+  const snapshot = toSnapshot(state, audience);
+  if (audience === 'hall') return { revision: state.revision, events, snapshot };
+  const revealOf = (school: string): readonly Reveal[] =>
+    snapshot.schools.find((found) => found.name === school)?.draw?.reveal ?? [];
+  return {
+    revision: state.revision,
+    events: events.map((event) =>
+      event.type === 'school:drawn' ? { ...event, reveal: revealOf(event.school) } : event,
+    ),
+    snapshot,
+  };
+}
+
+function snapshotOf(state: CeremonyState, studentsView: StudentsView): Snapshot {
   const schools = state.schools.map((school, index): SchoolView => {
     const plan = state.plan!.schools[index]!;
     const { imported, draw } = school;
+    const seen = imported === null ? null : studentsView(imported, draw);
     return {
       name: school.name,
       stage: plan.stage,
@@ -27,29 +62,9 @@ export function toSnapshot(state: CeremonyState, names: NameVisibility): Snapsho
               rosterHash: imported.rosterHash,
               mismatches: imported.mismatches,
               acceptedReason: imported.acceptedReason,
-              students: imported.roster.students.map((student) => ({
-                id: maskId(student.id),
-                name: showName(student.name),
-                gender: student.gender,
-                idCard: student.idCard === null ? null : maskId(student.idCard),
-                siblingGroup: names === 'clear' ? student.siblingGroup : null,
-              })),
+              students: seen!.students,
             },
-      draw:
-        draw === null
-          ? null
-          : {
-              ...draw,
-              report: {
-                ...draw.report,
-                // The pairs name students by id, which often embeds the ID number: masked like the roster's ids.
-                soundAlikePairs: draw.report.soundAlikePairs.map((pair) => ({
-                  ...pair,
-                  a: maskId(pair.a),
-                  b: maskId(pair.b),
-                })),
-              },
-            },
+      draw: seen?.draw ?? null,
       teachers: school.teachers,
     };
   });
@@ -72,4 +87,84 @@ export function toSnapshot(state: CeremonyState, names: NameVisibility): Snapsho
           },
     schools,
   };
+}
+
+/** The hall's view: canonical order, full names, siblings, numbers masked (the display tells namesakes apart by them). */
+function hallStudents(imported: ImportRecord, draw: DrawRecord | null): StudentsSeen {
+  return {
+    students: imported.roster.students.map((student) => ({
+      id: maskId(student.id),
+      name: student.name,
+      gender: student.gender,
+      idCard: student.idCard === null ? null : maskId(student.idCard),
+      siblingGroup: student.siblingGroup,
+    })),
+    draw:
+      draw === null
+        ? null
+        : withPairs(
+            draw,
+            draw.report.soundAlikePairs.map((pair) => ({ ...pair, a: maskId(pair.a), b: maskId(pair.b) })),
+          ),
+  };
+}
+
+/**
+ * The public's view. The canonical order follows the student numbers, which usually embed the ID number (region, then
+ * birth date), so students are listed instead by masked name in zh-CN order, then gender, then the draw's reveal
+ * order (drawn from the seed): students that order cannot separate look the same before the draw. Each is named by
+ * their row in that list (`1`, `2` …); the draw's indices and the report's pairs are carried over to the rows, the
+ * pairs in row order too, since the engine lists them in canonical order.
+ */
+function publicStudents(imported: ImportRecord, draw: DrawRecord | null): StudentsSeen {
+  const { students } = imported.roster;
+  const masked = students.map((student) => maskName(student.name));
+  const revealRank = new Map(draw?.reveal.map((reveal, rank) => [reveal.student, rank]));
+  const rows = students
+    .map((_, position) => position)
+    .sort(
+      (a, b) =>
+        collator.compare(masked[a]!, masked[b]!) ||
+        students[a]!.gender.localeCompare(students[b]!.gender) ||
+        (revealRank.get(a) ?? 0) - (revealRank.get(b) ?? 0),
+    );
+  const rowOf = new Map(rows.map((position, row) => [position, row]));
+  const rowOfId = new Map(students.map((student, position) => [student.id, rowOf.get(position)!]));
+  const pairInRows = (pair: SoundAlikePair) => {
+    const [a, b] = [rowOfId.get(pair.a)!, rowOfId.get(pair.b)!];
+    return a < b
+      ? { a, b, classA: pair.classA, classB: pair.classB }
+      : { a: b, b: a, classA: pair.classB, classB: pair.classA };
+  };
+  return {
+    students: rows.map((position, row) => ({
+      id: rowName(row),
+      name: masked[position]!,
+      gender: students[position]!.gender,
+      idCard: null,
+      siblingGroup: null,
+    })),
+    draw:
+      draw === null
+        ? null
+        : {
+            ...withPairs(
+              draw,
+              draw.report.soundAlikePairs
+                .map(pairInRows)
+                .sort((x, y) => x.a - y.a || x.b - y.b)
+                .map((pair) => ({ ...pair, a: rowName(pair.a), b: rowName(pair.b) })),
+            ),
+            classOf: rows.map((position) => draw.classOf[position]!),
+            reveal: draw.reveal.map((reveal) => ({ ...reveal, student: rowOf.get(reveal.student)! })),
+          },
+  };
+}
+
+const collator = new Intl.Collator('zh-CN');
+const rowName = (row: number) => String(row + 1);
+
+/** The draw with these same-sounding pairs in its report (they name students by id: each view names them its way). */
+function withPairs(draw: DrawRecord, soundAlikePairs: readonly SoundAlikePair[]): DrawRecord {
+  return { ...draw, report: { ...draw.report, soundAlikePairs } };
 }

@@ -39,7 +39,7 @@ export class ConsoleRig {
 
   /** What a console is told, straight from the controller's state. */
   get snapshot(): Snapshot {
-    return toSnapshot(this.controller.service.state, 'clear');
+    return toSnapshot(this.controller.service.state, 'hall');
   }
 
   /** Runs requests behind the console's back (to set a scene up quickly); a refusal fails loudly. */

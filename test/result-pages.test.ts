@@ -8,6 +8,8 @@ import { LOOKUPS_PER_MINUTE } from '../controller/server/results.ts';
 import type { CeremonyService } from '../controller/service.ts';
 import { openCeremony } from '../controller/ceremony.ts';
 import { startController, type RunningController } from '../controller/wiring.ts';
+import { connect } from './support/client.ts';
+import { fullWidth, lookupSecretLeaks } from './support/lookup-secrets.ts';
 import { smallDistrict, type SmallDistrict, type SmallStudent } from './support/small-district.ts';
 
 let closed: SmallDistrict;
@@ -39,13 +41,10 @@ const lookup = (base: string, school: string, fields: Record<string, string>) =>
 /** The answer box of a lookup page. */
 const answerOf = (html: string) => /<div class="answer"[^>]*>(.*?)<\/div>/s.exec(html)?.[1] ?? '';
 
-/** Every way a student's identity could leak: full name, 学籍号, ID number, and its last 8 digits. */
+/** Every way a student's identity could leak: the full name, or any piece of the 学籍号 or ID number (the lookup's keys). */
 function expectNothingPersonal(text: string, students: readonly SmallStudent[]): void {
-  for (const student of students) {
-    expect(text).not.toContain(student.name);
-    expect(text).not.toContain(student.studentNumber.slice(-8));
-    if (student.idCard !== null) expect(text).not.toContain(student.idCard.slice(-8));
-  }
+  for (const student of students) expect(text).not.toContain(student.name);
+  expect(lookupSecretLeaks(text, students)).toEqual([]);
 }
 
 /** A GET with exactly these headers and the body as sent (fetch would decompress it). */
@@ -154,29 +153,44 @@ describe("a school's result page", () => {
 });
 
 describe('the lookup', () => {
-  it('gives the full name and class for the name with the last 4 ID characters, or with the 学籍号', async () => {
+  it('gives the full name and class for the name with the full ID number, or with the full 学籍号', async () => {
     const { base, service } = await serve(closed.dataDir);
     const [student] = studentsOf(closed, THIRD);
     const record = service.state.schools[0]!;
     const classNumber =
       record.draw!.classOf[record.imported!.roster.students.findIndex((s) => s.name === student!.name)];
-    for (const code of [student!.idCard!.slice(-4).toLowerCase(), student!.studentNumber]) {
+    const idCard = student!.idCard!;
+    for (const code of [idCard, idCard.toLowerCase(), fullWidth(idCard), student!.studentNumber]) {
       const response = await lookup(base, THIRD, { name: ` ${student!.name} `, code });
-      expect(response.status).toBe(200);
+      expect(response.status, code).toBe(200);
       expect(response.headers.get('cache-control')).toBe('no-store');
       const answer = answerOf(await response.text());
-      expect(answer).toContain(`${student!.name}：${classNumber} 班`);
+      expect(answer, code).toContain(`${student!.name}：${classNumber} 班`);
       expect(answer).toContain(`href="${resultPagePath(THIRD)}#class-${classNumber}"`);
+    }
+    // A school's own short number is the student's 学籍号 too.
+    const short = studentsOf(closed, THIRD).find((found) => !found.studentNumber.startsWith('G'))!;
+    const byShort = await lookup(base, THIRD, { name: short.name, code: short.studentNumber.toLowerCase() });
+    expect(answerOf(await byShort.text())).toContain(`${short.name}：`);
+  });
+
+  it('no longer finds a student by the name with the last 4 ID characters', async () => {
+    const { base } = await serve(closed.dataDir);
+    const withIdNumbers = studentsOf(closed, THIRD).filter((found) => found.idCard !== null);
+    for (const student of withIdNumbers.slice(0, LOOKUPS_PER_MINUTE)) {
+      const response = await lookup(base, THIRD, { name: student.name, code: student.idCard!.slice(-4) });
+      expect(response.status).toBe(200);
+      expect(answerOf(await response.text()), student.name).toContain('未找到');
     }
   });
 
-  it('finds a student without an ID number by 学籍号 only', async () => {
+  it('finds a student without an ID number by 学籍号, or by the ID number it holds', async () => {
     const { base } = await serve(closed.dataDir);
     const student = closed.students.find((found) => found.idCard === null)!;
-    const byNumber = answerOf(
-      await (await lookup(base, FIFTH, { name: student.name, code: student.studentNumber })).text(),
-    );
-    expect(byNumber).toContain(`${student.name}：`);
+    for (const code of [student.studentNumber, student.studentNumber.slice(1)]) {
+      const answer = answerOf(await (await lookup(base, FIFTH, { name: student.name, code })).text());
+      expect(answer, code).toContain(`${student.name}：`);
+    }
     const byDigits = await lookup(base, FIFTH, { name: student.name, code: student.studentNumber.slice(-4) });
     expect(answerOf(await byDigits.text())).toContain('未找到');
   });
@@ -184,17 +198,24 @@ describe('the lookup', () => {
   it('answers the same "not found" whichever half is wrong, and says what is missing', async () => {
     const { base } = await serve(closed.dataDir);
     const [student, other] = studentsOf(closed, THIRD);
-    const wrongName = await (await lookup(base, THIRD, { name: other!.name, code: student!.idCard!.slice(-4) })).text();
-    const wrongCode = await (await lookup(base, THIRD, { name: student!.name, code: '0000' })).text();
+    const ask = async (name: string, code: string) => (await lookup(base, THIRD, { name, code })).text();
+    const wrongName = await ask(other!.name, student!.idCard!);
+    const wrongCode = await ask(student!.name, other!.idCard!);
+    const wrongNumber = await ask(other!.name, student!.studentNumber);
     expect(answerOf(wrongName)).toContain('未找到');
     expect(wrongName).toBe(wrongCode);
+    expect(wrongNumber).toBe(wrongCode);
     // The school of the student matters too: the right pair at another school finds nothing.
     const otherSchool = await (await lookup(base, FIFTH, { name: student!.name, code: student!.studentNumber })).text();
     expect(answerOf(otherSchool)).toContain('未找到');
 
     const missing = await lookup(base, THIRD, { name: student!.name });
     expect(missing.status).toBe(400);
-    expect(answerOf(await missing.text())).toContain('请填写身份证号后4位或学籍号');
+    expect(answerOf(await missing.text())).toContain('请填写完整的身份证号（18 位）或学籍号');
+    const mistyped = `${student!.idCard!.slice(0, 8)}${student!.idCard![8] === '9' ? '8' : '9'}${student!.idCard!.slice(9)}`;
+    const typo = await lookup(base, THIRD, { name: student!.name, code: mistyped });
+    expect(typo.status).toBe(400);
+    expect(answerOf(await typo.text())).toContain('校验不符');
   });
 
   it('refuses before the school is published', async () => {
@@ -223,5 +244,36 @@ describe('the lookup', () => {
     expect(html).not.toContain(`${student!.name}：`);
     // The pages themselves are not limited.
     expect((await fetch(`${base}${resultPagePath(THIRD)}`)).status).toBe(200);
+  });
+});
+
+describe('what the public can read', () => {
+  it('finds no piece of any ID number or 学籍号 in the pages or the answers, short school numbers included', async () => {
+    expect(closed.students.some((student) => student.studentNumber.length <= 8)).toBe(true);
+    for (const district of [drawn, closed]) {
+      const { base } = await serve(district.dataDir);
+      const pages = [`${base}/r/`, ...[THIRD, FIFTH].map((school) => `${base}${resultPagePath(school)}`)];
+      for (const url of pages) expectNothingPersonal(await (await fetch(url)).text(), district.students);
+      // An answer shows the one full name asked for, and nothing of the number typed.
+      const [student, other] = studentsOf(district, THIRD);
+      for (const code of [student!.idCard!, student!.studentNumber, '0000']) {
+        const html = await (await lookup(base, THIRD, { name: student!.name, code })).text();
+        expectNothingPersonal(html.replaceAll(student!.name, ''), district.students);
+        expect(html).not.toContain(other!.name);
+      }
+    }
+  });
+
+  it('gives a public socket.io client a snapshot with no piece of any ID number or 学籍号', async () => {
+    for (const district of [drawn, closed]) {
+      const controller = await startController(openCeremony(district.dataDir), 0);
+      controllers.push(controller);
+      const audience = await connect(controller.port, { role: 'public' });
+      const fetched = await audience.socket.emitWithAck('snapshot:get');
+      audience.socket.close();
+      const text = JSON.stringify([audience.snapshot, fetched]);
+      expect(audience.snapshot.schools[0]!.roster!.students.length).toBe(studentsOf(district, THIRD).length);
+      expectNothingPersonal(text, district.students);
+    }
   });
 });

@@ -20,6 +20,7 @@ import { verifyBundle } from '../engine/ceremony/verify.ts';
 import { unzip } from '../verifier/src/unzip.ts';
 import { closeBrowser, launchBrowser } from './display-harness.ts';
 import { tempDataDir } from './support/demo-ceremony.ts';
+import { fullWidth, lookupSecretLeaks } from './support/lookup-secrets.ts';
 import { smallDistrict, type SmallDistrict, type SmallStudent } from './support/small-district.ts';
 import { serveFolder, type StaticServer } from './support/static-server.ts';
 import { sunshine } from './support/sunshine-cli.ts';
@@ -105,17 +106,16 @@ describe('the static result site', () => {
     expect(lists(exported)).toBe(lists(served));
   });
 
-  it('holds no full name, 学籍号 or ID number in clear, the verification bundle included', () => {
+  it('holds no full name, nor any piece of a 学籍号 or ID number, the verification bundle included', () => {
     // Compressed files are twins of files checked here (see above); the zip is the bundle folder zipped.
     const files = siteFiles().filter((file) => !/(\.gz|\.zip)$/.test(file.path));
     expect(files.map((file) => file.path)).toContain(join('bundle', 'certificate.json'));
+    expect(files.map((file) => file.path)).toContain(join('bundle', 'schools', `${THIRD}.json`));
     expect(files.map((file) => file.path)).toContain(join('r', THIRD, 'lookup.json'));
+    expect(district.students.some((student) => student.studentNumber.length <= 8)).toBe(true);
     for (const file of files) {
-      for (const student of district.students) {
-        expect(file.text, file.path).not.toContain(student.name);
-        expect(file.text, file.path).not.toContain(student.studentNumber.slice(-8));
-        if (student.idCard !== null) expect(file.text, file.path).not.toContain(student.idCard.slice(-8));
-      }
+      for (const student of district.students) expect(file.text, file.path).not.toContain(student.name);
+      expect(lookupSecretLeaks(file.text, district.students), file.path).toEqual([]);
     }
   });
 
@@ -129,7 +129,7 @@ describe('the static result site', () => {
     expect(index).toContain('href="../verify/"');
   });
 
-  it('looks a student up in the browser, by the last 4 ID characters or by 学籍号, with a uniform miss', async () => {
+  it('looks a student up in the browser by the full ID number or 学籍号, never by the last 4, with a uniform miss', async () => {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.base}/`);
@@ -145,24 +145,34 @@ describe('the static result site', () => {
     };
 
     const [student, other] = district.students.filter((found) => found.school === THIRD && found.idCard !== null);
-    const hit = await ask(student!.name, student!.idCard!.slice(-4).toLowerCase());
-    expect(hit.found).toBe('true');
-    expect(hit.text).toContain(`${student!.name}：${classOf(student!)} 班`);
+    const idCard = student!.idCard!;
+    for (const code of [idCard.toLowerCase(), fullWidth(idCard), student!.studentNumber]) {
+      const hit = await ask(student!.name, code);
+      expect(hit.found, code).toBe('true');
+      expect(hit.text).toContain(`${student!.name}：${classOf(student!)} 班`);
+    }
     await page.click('output.answer a');
     expect(page.url()).toContain(`#class-${classOf(student!)}`);
 
-    const wrongCode = await ask(student!.name, '0000');
-    const wrongName = await ask(other!.name, student!.idCard!.slice(-4));
-    expect(wrongCode.found).toBe('false');
-    expect(wrongCode.text).toContain('未找到');
-    expect(wrongName).toEqual(wrongCode);
+    const oldKey = await ask(student!.name, idCard.slice(-4));
+    const wrongCode = await ask(student!.name, other!.idCard!);
+    const wrongName = await ask(other!.name, idCard);
+    expect(oldKey.found).toBe('false');
+    expect(oldKey.text).toContain('未找到');
+    expect(wrongCode).toEqual(oldKey);
+    expect(wrongName).toEqual(oldKey);
     expect((await ask('  ', '1234')).text).toContain('请填写学生姓名');
 
     const withoutId = district.students.find((found) => found.idCard === null)!;
+    const short = district.students.find((found) => found.school === FIFTH && !found.studentNumber.startsWith('G'))!;
     await page.goto(`${server.base}${resultPagePath(FIFTH)}`);
-    expect((await ask(withoutId.name, withoutId.studentNumber.toLowerCase())).text).toContain(
-      `${withoutId.name}：${classOf(withoutId)} 班`,
-    );
+    for (const [found, code] of [
+      [withoutId, withoutId.studentNumber.toLowerCase()],
+      [withoutId, withoutId.studentNumber.slice(1)],
+      [short, short.studentNumber],
+    ] as const) {
+      expect((await ask(found.name, code)).text, code).toContain(`${found.name}：${classOf(found)} 班`);
+    }
     expect((await ask(withoutId.name, withoutId.studentNumber.slice(-4))).text).toContain('未找到');
     await page.close();
   });

@@ -72,9 +72,9 @@ describe('the verification bundle', () => {
 
   it('shows the secret in the snapshot once closed, and never before', () => {
     const secretHex = state.seal!.secretHex;
-    expect(toSnapshot(state, 'masked').seal!.secretHex).toBe(secretHex);
+    expect(toSnapshot(state, 'public').seal!.secretHex).toBe(secretHex);
     for (const phase of ['sealed', 'previewed', 'unsealed'] as const) {
-      expect(JSON.stringify(toSnapshot({ ...state, phase }, 'clear'))).not.toContain(secretHex);
+      expect(JSON.stringify(toSnapshot({ ...state, phase }, 'hall'))).not.toContain(secretHex);
     }
   });
 

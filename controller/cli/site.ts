@@ -203,9 +203,10 @@ const publishedCount = (ceremony: PublicCeremony) =>
 const LOOKUP_SCRIPT_BANNER = `/*
  * 阳光分班 · 分班结果查询 / Sunshine Class Draw result lookup (source: controller/publication/ in the software).
  * Each student's entry in lookup.json is found and decrypted (AES-GCM) with PBKDF2-SHA-256 of the name with the
- * last 4 ID characters or the 学籍号, salted per export: no name or number is stored in clear. Residual risk: whoever
- * knows a student's name can try the 10^4 possible last 4 characters offline and learn the class; recovering unknown
- * names means guessing the masked characters as well, far costlier but not impossible (docs/publication.md).
+ * full ID number or 学籍号, salted per export: no name or number is stored in clear. Residual risk: whoever knows a
+ * student's name, and so can narrow the ID number to the region and birth year, can try the remaining 10^5 or so
+ * offline and learn the class and the ID number; unknown names must be guessed as well, far costlier
+ * (docs/publication.md §5).
  */`;
 
 /** lookup-page.ts and what it imports, as one small script for the browser. */

@@ -2,7 +2,7 @@
  * The static site's lookup, bundled into its lookup.js by `sunshine export site`: the school page's form, answered in
  * the browser from the school's sealed lookup file (sealed-lookup.ts) with the controller's own keys and markup.
  */
-import { outcomeOf, queryLookupKeys, queryProblem, type Bilingual, type LookupOutcome } from './lookup.ts';
+import { lookupKey, outcomeOf, queryProblem, type Bilingual, type LookupOutcome } from './lookup.ts';
 import { renderAnswer } from './render.ts';
 import { isSealedLookup, openSealedLookup, type SealedLookup } from './sealed-lookup.ts';
 
@@ -52,7 +52,7 @@ async function answer(form: HTMLFormElement, output: HTMLOutputElement): Promise
     show(output, { kind: 'problem', problem: UNREADABLE });
     return;
   }
-  show(output, outcomeOf(await openSealedLookup(file, queryLookupKeys(school, name, code))));
+  show(output, outcomeOf(await openSealedLookup(file, lookupKey(school, name, code))));
 }
 
 async function fetchSealed(url: string): Promise<SealedLookup> {

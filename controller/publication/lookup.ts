@@ -1,9 +1,12 @@
 /**
- * The parent lookup: a student's name with the last 4 characters of the ID number, or with the 学籍号, finds the
- * full name and class. One definition of what matches, shared by the controller (a Map) and the static export (the
- * same keys, sealed: sealed-lookup.ts). Browser-safe: the static site's lookup.js bundles it.
+ * The parent lookup: a student's name with what a parent holds — the full ID number (身份证号) or the full 学籍号 —
+ * finds the full name and class. One definition of what matches, shared by the controller (which keeps the keys only
+ * as keyed hashes: server/hashed-lookup.ts) and the static export (the same keys, sealed: sealed-lookup.ts). No public
+ * page shows any part of these numbers, so a key is never half given away (docs/decisions/011-parent-lookup-keys.md).
+ * Browser-safe: the static site's lookup.js bundles it.
  */
 import { exactNameKey } from '../../engine/names.ts';
+import { parseIdCard } from '../../engine/idcard.ts';
 import type { Roster } from '../../engine/roster.ts';
 
 export interface Bilingual {
@@ -26,45 +29,47 @@ export type LookupOutcome =
 /** Longest name or code accepted: longer input is a mistake (or an attack), never a student. */
 export const MAX_QUERY_LENGTH = 40;
 
-type LookupKind = 'id4' | 'student-number';
+/** Changes whenever what a key is made of changes, so keys of one definition never meet another's. */
+const KEY_LABEL = 'sunshine-class-draw/lookup/v2';
+
+/** An ID number the way the roster holds it: 17 digits and a check character. */
+const ID_CARD_SHAPE = /^\d{17}[\dX]$/;
+
+/** A 全国学籍号 is a letter (G, or L, J …) before the ID number: `G36110220120101002X`. */
+const LETTER_AND_ID_CARD = /^[A-Z]\d{17}[\dX]$/;
 
 /** Compatibility forms folded (full-width letters and digits from a phone keyboard), spaces removed. */
-const normaliseName = exactNameKey;
+const nameKey = exactNameKey;
 
-/** ID numbers and 学籍号 the same way, upper-cased: the ID's final `x` is the check character X. */
-function normaliseCode(code: string): string {
-  return code.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+/**
+ * An ID number or 学籍号 as compared: compatibility forms folded, spaces removed, upper-cased (the ID's final `x` is
+ * the check character X), and a 学籍号 of the form letter + ID number read as that ID number — one secret, so one key,
+ * whichever of the two a parent types.
+ */
+function codeKey(code: string): string {
+  const folded = code.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  return LETTER_AND_ID_CARD.test(folded) ? folded.slice(1) : folded;
 }
 
-/** One unambiguous string per (kind, school, name, code): JSON, so no separator can be forged inside a field. */
-function lookupKey(kind: LookupKind, school: string, name: string, code: string): string {
-  return JSON.stringify([kind, school, name, code]);
+/** One unambiguous string per (school, name, code): JSON, so no separator can be forged inside a field. */
+export function lookupKey(school: string, name: string, code: string): string {
+  return JSON.stringify([KEY_LABEL, school, nameKey(name), codeKey(code)]);
 }
 
-/** The keys a student can be found by: name with 学籍号, and name with the ID's last 4 when there is an ID number. */
-export function studentLookupKeys(school: string, student: { name: string; id: string; idCard: string | null }) {
-  const name = normaliseName(student.name);
-  const keys = [lookupKey('student-number', school, name, normaliseCode(student.id))];
-  if (student.idCard !== null) keys.push(lookupKey('id4', school, name, normaliseCode(student.idCard).slice(-4)));
-  return keys;
-}
-
-/** The keys a query may mean: a 学籍号 always, and the ID's last 4 when four characters were given. */
-export function queryLookupKeys(school: string, name: string, code: string): string[] {
-  const normalisedName = normaliseName(name);
-  const normalisedCode = normaliseCode(code);
-  const keys = [lookupKey('student-number', school, normalisedName, normalisedCode)];
-  if ([...normalisedCode].length === 4) keys.push(lookupKey('id4', school, normalisedName, normalisedCode));
-  return keys;
+/** The keys a student is found by: the name with the ID number, and with the 学籍号 (one key when they agree). */
+function studentLookupKeys(school: string, student: { name: string; id: string; idCard: string | null }) {
+  const codes = student.idCard === null ? [student.id] : [student.idCard, student.id];
+  return [...new Set(codes.map((code) => lookupKey(school, student.name, code)))];
 }
 
 /** What is wrong with a query before looking anything up; null when it can be looked up. */
 export function queryProblem(name: string, code: string): Bilingual | null {
-  if (normaliseName(name) === '') return { zh: '请填写学生姓名。', en: "Please enter the student's name." };
-  if (normaliseCode(code) === '') {
+  if (nameKey(name) === '') return { zh: '请填写学生姓名。', en: "Please enter the student's name." };
+  const key = codeKey(code);
+  if (key === '') {
     return {
-      zh: '请填写身份证号后4位或学籍号。',
-      en: 'Please enter the last 4 characters of the ID number, or the student number (学籍号).',
+      zh: '请填写完整的身份证号（18 位）或学籍号。',
+      en: 'Please enter the full ID number (18 characters) or the student number (学籍号).',
     };
   }
   if ([...name].length > MAX_QUERY_LENGTH || [...code].length > MAX_QUERY_LENGTH) {
@@ -73,10 +78,17 @@ export function queryProblem(name: string, code: string): Bilingual | null {
       en: `The name or number is too long (at most ${MAX_QUERY_LENGTH} characters).`,
     };
   }
+  // About the typed number alone, never about the roster: a mistyped ID number would otherwise read as "not found".
+  if (ID_CARD_SHAPE.test(key) && !parseIdCard(key).ok) {
+    return {
+      zh: '身份证号有误（校验不符），请逐位核对；最后一位可能是 X。',
+      en: 'This ID number is not valid (its check character does not match): please check each character; the last may be X.',
+    };
+  }
   return null;
 }
 
-/** Every lookup key of a published school, with the students it finds (two students can share one). */
+/** Every lookup key of a published school, in clear, with the students it finds (two students can share one). */
 export function lookupIndex(school: string, roster: Roster, classOf: readonly number[]): Map<string, LookupMatch[]> {
   const index = new Map<string, LookupMatch[]>();
   roster.students.forEach((student, position) => {
@@ -90,20 +102,18 @@ export function lookupIndex(school: string, roster: Roster, classOf: readonly nu
   return index;
 }
 
-/** The controller's lookup: what a query finds in a school's index. */
+/** A query answered by `find`, which gives the students under a lookup key (none when there is no such key). */
 export function lookUp(
-  index: ReadonlyMap<string, readonly LookupMatch[]>,
+  find: (lookupKey: string) => readonly LookupMatch[],
   school: string,
   name: string,
   code: string,
 ): LookupOutcome {
   const problem = queryProblem(name, code);
   if (problem !== null) return { kind: 'problem', problem };
-  return outcomeOf(queryLookupKeys(school, name, code).map((key) => index.get(key) ?? []));
+  return outcomeOf(find(lookupKey(school, name, code)));
 }
 
-/** The matches of all of a query's keys, each student once (a 4-character 学籍号 can equal the ID's last 4). */
-export function outcomeOf(found: readonly (readonly LookupMatch[])[]): LookupOutcome {
-  const unique = new Map(found.flat().map((match) => [JSON.stringify(match), match]));
-  return unique.size === 0 ? { kind: 'not-found' } : { kind: 'found', matches: [...unique.values()] };
+export function outcomeOf(matches: readonly LookupMatch[]): LookupOutcome {
+  return matches.length === 0 ? { kind: 'not-found' } : { kind: 'found', matches };
 }

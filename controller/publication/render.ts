@@ -331,20 +331,20 @@ function lookupSection(school: string, lookup: LookupForm): string {
     field('name', { zh: '学生姓名', en: "student's name" }, 'required') +
     field(
       'code',
-      { zh: '身份证号后4位，或学籍号', en: 'last 4 characters of the ID number, or the student number' },
-      'required autocapitalize="characters"',
+      { zh: '完整的身份证号（18 位），或学籍号', en: 'the full ID number (18 characters), or the student number' },
+      'required autocapitalize="characters" spellcheck="false"',
     ) +
     `<button type="submit">查询 <span lang="en">Look up</span></button></form>${staticParts}` +
     `<p class="note">${both({
-      zh: '没有身份证号的学生请用学籍号查询。',
-      en: 'For a student without an ID number, use the student number (学籍号).',
+      zh: '没有身份证号的学生请用学籍号查询。所填号码只用于核对，不会显示。',
+      en: 'For a student without an ID number, use the student number (学籍号). The number is only compared, never shown.',
     })}</p>`
   );
 }
 
 const NOT_FOUND: Bilingual = {
-  zh: '未找到：没有与该姓名及身份证号后4位（或学籍号）都相符的学生。请核对后再试。',
-  en: 'Not found: no student matches both this name and these last 4 ID characters (or this student number).',
+  zh: '未找到：没有与该姓名及身份证号（或学籍号）都相符的学生。请核对后再试。',
+  en: 'Not found: no student matches both this name and this ID number (or this student number).',
 };
 
 /**

@@ -1,24 +1,26 @@
 /**
  * The static site's lookup data: the controller's lookup index (lookup.ts) with no name or number in clear. Each
- * lookup key goes through PBKDF2 with a per-export random salt; the first 8 bytes of the result index the entry, the
- * last 16 are the AES-GCM key that encrypts its answer (full name and class). The page derives once per query; a
- * wrong name or code finds no index, or fails to decrypt, and reads as "not found".
- *
- * Residual risk, stated plainly (docs/publication.md): whoever knows a child's name can try the 10^4 possible last 4
- * characters offline, at PBKDF2's cost per try, and learn the class, which the masked list mostly shows already.
- * Recovering unknown full names means guessing the hidden characters too, some 10^7 tries per name: costly, not
- * impossible. Web Crypto only, on both sides, so the export and the page cannot disagree; browsers offer it on HTTPS
+ * lookup key (school, name and full ID number or 学籍号) goes through PBKDF2 with a per-export random salt; the first
+ * 8 bytes of the result index the entry, the last 16 are the AES-GCM key that encrypts its answer (full name and
+ * class). The page derives once per query; a wrong name or code finds no index, or fails to decrypt, and reads as
+ * "not found". Web Crypto only, on both sides, so the export and the page cannot disagree; browsers offer it on HTTPS
  * (and localhost) pages only.
+ *
+ * Residual risk, stated plainly (docs/publication.md §5): a static file cannot limit guesses. Whoever knows a child's
+ * name, school and so the birth year and region of the ID number has some 10^5 ID numbers to try offline, a few
+ * seconds on a GPU at this cost; success confirms the class and gives the ID number. The cost per try is what stops
+ * guessing names and numbers together for a whole school.
  */
 import type { LookupMatch } from './lookup.ts';
 
-export const SEALED_LOOKUP_FORMAT = 'sunshine-class-draw/sealed-lookup/v1';
+export const SEALED_LOOKUP_FORMAT = 'sunshine-class-draw/sealed-lookup/v2';
 
 /**
- * One derivation costs the page well under a second on a cheap phone, and an exporter 2 per student; it multiplies
- * the work of every offline guess by this many SHA-256 HMACs.
+ * One derivation per query costs the page a fraction of a second (50–110 ms in Chromium on a 2-core server; a cheap
+ * phone is a few times slower), and the exporter one or two per student; every offline guess pays this many
+ * HMAC-SHA-256s. The arithmetic behind the figure is in docs/publication.md §5.
  */
-export const DEFAULT_KDF_ITERATIONS = 20_000;
+export const DEFAULT_KDF_ITERATIONS = 300_000;
 
 export interface SealedLookup {
   readonly format: typeof SEALED_LOOKUP_FORMAT;
@@ -66,23 +68,18 @@ export async function sealLookup(
   return { format: SEALED_LOOKUP_FORMAT, kdf: { name: 'PBKDF2-SHA-256', iterations, salt: toBase64(salt) }, entries };
 }
 
-/** The matches the given lookup keys (queryLookupKeys) unlock, in key order. */
-export async function openSealedLookup(sealed: SealedLookup, lookupKeys: readonly string[]): Promise<LookupMatch[][]> {
-  const salt = fromBase64(sealed.kdf.salt);
-  return Promise.all(
-    lookupKeys.map(async (lookupKey) => {
-      const { index, key } = await derive(lookupKey, salt, sealed.kdf.iterations);
-      const found: LookupMatch[] = [];
-      for (const ciphertext of sealed.entries[index] ?? []) {
-        const plain = await crypto.subtle
-          .decrypt({ name: 'AES-GCM', iv: NONCE }, key, fromBase64(ciphertext))
-          .catch(() => null);
-        // Another key's entry under the same 8-byte index does not decrypt: not a match.
-        if (plain !== null) found.push(...(JSON.parse(new TextDecoder().decode(plain)) as LookupMatch[]));
-      }
-      return found;
-    }),
-  );
+/** The matches the given lookup key (lookupKey) unlocks: none when it is not a key of the file. */
+export async function openSealedLookup(sealed: SealedLookup, lookupKey: string): Promise<LookupMatch[]> {
+  const { index, key } = await derive(lookupKey, fromBase64(sealed.kdf.salt), sealed.kdf.iterations);
+  const found: LookupMatch[] = [];
+  for (const ciphertext of sealed.entries[index] ?? []) {
+    const plain = await crypto.subtle
+      .decrypt({ name: 'AES-GCM', iv: NONCE }, key, fromBase64(ciphertext))
+      .catch(() => null);
+    // Another key's entry under the same 8-byte index does not decrypt: not a match.
+    if (plain !== null) found.push(...(JSON.parse(new TextDecoder().decode(plain)) as LookupMatch[]));
+  }
+  return found;
 }
 
 /** Whether parsed JSON has the shape of a sealed lookup file (read by the page, which cannot trust the network). */
@@ -92,7 +89,8 @@ export function isSealedLookup(value: unknown): value is SealedLookup {
     typeof file === 'object' &&
     file !== null &&
     file.format === SEALED_LOOKUP_FORMAT &&
-    Number.isInteger(file.kdf?.iterations) &&
+    Number.isSafeInteger(file.kdf?.iterations) &&
+    (file.kdf?.iterations ?? 0) > 0 &&
     typeof file.kdf?.salt === 'string' &&
     typeof file.entries === 'object' &&
     file.entries !== null

@@ -9,7 +9,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { CeremonyState } from '../../engine/ceremony/state.ts';
-import { lookupIndex, lookUp, type LookupMatch } from '../publication/lookup.ts';
+import { lookupIndex, lookUp } from '../publication/lookup.ts';
 import { RESULTS_INDEX_PATH, resultPagePath, VERIFIER_PATH } from '../contract/public-links.ts';
 import { publicCeremony, type PublicCeremony } from '../publication/model.ts';
 import {
@@ -20,6 +20,7 @@ import {
   type LookupForm,
   type SiteLinks,
 } from '../publication/render.ts';
+import { HashedLookup, newLookupHashKey, type LookupHashKey } from './hashed-lookup.ts';
 import { SECURITY_HEADERS } from './security.ts';
 
 /** What the pages are made from: the current ceremony state (CeremonyService is one). */
@@ -55,9 +56,12 @@ function cachePage(html: string): CachedPage {
 class RevisionCache {
   readonly ceremony: PublicCeremony;
   private readonly pages = new Map<string, CachedPage>();
-  private readonly indexes = new Map<string, Map<string, LookupMatch[]>>();
+  private readonly indexes = new Map<string, HashedLookup>();
 
-  constructor(readonly state: CeremonyState) {
+  constructor(
+    readonly state: CeremonyState,
+    private readonly hashKey: LookupHashKey,
+  ) {
     this.ceremony = publicCeremony(state);
   }
 
@@ -72,14 +76,14 @@ class RevisionCache {
     return this.page(name, () => renderSchool(school, this.ceremony.verification, LINKS, lookupForm(name)));
   }
 
-  /** The school's lookup index; null until it is published. */
-  lookupIndex(name: string): Map<string, LookupMatch[]> | null {
+  /** The school's lookup, its keys hashed; null until it is published. */
+  lookupIndex(name: string): HashedLookup | null {
     const record = this.state.schools.find((found) => found.name === name);
     const school = this.ceremony.schools.find((found) => found.name === name);
     if (record === undefined || school?.status !== 'published') return null;
     let index = this.indexes.get(name);
     if (index === undefined) {
-      index = lookupIndex(name, record.imported!.roster, record.draw!.classOf);
+      index = new HashedLookup(lookupIndex(name, record.imported!.roster, record.draw!.classOf), this.hashKey);
       this.indexes.set(name, index);
     }
     return index;
@@ -104,9 +108,10 @@ class RevisionCache {
 export class ResultPages {
   readonly router: express.Router;
   private cache: RevisionCache;
+  private readonly hashKey = newLookupHashKey();
 
   constructor(private readonly source: StateSource) {
-    this.cache = new RevisionCache(source.state);
+    this.cache = new RevisionCache(source.state, this.hashKey);
     this.router = this.routes();
   }
 
@@ -128,7 +133,7 @@ export class ResultPages {
   }
 
   private current(): RevisionCache {
-    if (this.cache.state !== this.source.state) this.cache = new RevisionCache(this.source.state);
+    if (this.cache.state !== this.source.state) this.cache = new RevisionCache(this.source.state, this.hashKey);
     return this.cache;
   }
 
@@ -180,7 +185,7 @@ export class ResultPages {
       const value = fields[key];
       return typeof value === 'string' ? value : '';
     };
-    const outcome = lookUp(index, name, field('name'), field('code'));
+    const outcome = lookUp((key) => index.find(key), name, field('name'), field('code'));
     response
       .status(outcome.kind === 'problem' ? 400 : 200)
       .send(renderLookupPage(school, outcome, LINKS, lookupForm(name)));

@@ -1,9 +1,9 @@
 /**
  * The live protocol: roles checked at the handshake, one operator console at a time (the rules are in
  * `operator-seat.ts`; this file only carries them to and from the sockets), every payload validated by the service,
- * and every accepted command broadcast as events plus the new snapshot. Names are in clear for displays and consoles
- * (the roster is shown in the hall) and masked for public clients; ID numbers are masked for everyone. Consoles also
- * follow the audit log's tail and which displays are connected.
+ * and every accepted command broadcast as events plus the new snapshot: the hall's view for displays and consoles,
+ * the public's for public clients (snapshot.ts). Consoles also follow the audit log's tail and which displays are
+ * connected.
  *
  * Scenes are timed by the wall clock given (the machine's own; docs/decisions/003-scene-wall-clock.md), not by the
  * service's clock, which tests fix so that a ceremony's audit log comes out the same: displays measure their
@@ -18,7 +18,6 @@ import {
   type ClientToServerEvents,
   type ProtocolError,
   type Result,
-  type Role,
   type ServerToClientEvents,
   type SessionStatus,
 } from '../contract/protocol.ts';
@@ -29,7 +28,7 @@ import {
   type Presentation,
 } from '../contract/presentation.ts';
 import type { Clock } from '../service.ts';
-import { toSnapshot, type NameVisibility } from '../snapshot.ts';
+import { audienceOf, toSnapshot, toUpdate, type Audience } from '../snapshot.ts';
 import { AuditFeed } from './audit-feed.ts';
 import { DisplayPresenceList } from './display-presence.ts';
 import {
@@ -49,9 +48,8 @@ type SocketData = Member;
 export type ControllerServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type ControllerSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-const ROOM: Readonly<Record<NameVisibility, string>> = { clear: 'names-clear', masked: 'names-masked' };
+const ROOM: Readonly<Record<Audience, string>> = { hall: 'hall', public: 'public' };
 const CONSOLES = 'consoles';
-const visibility = (role: Role): NameVisibility => (role === 'public' ? 'masked' : 'clear');
 
 /** `wallClock`: the machine's clock, or a simulated one in tests; it times the scenes and dates the displays. */
 export function attachSockets(io: ControllerServer, ceremony: Ceremony, wallClock: Clock): void {
@@ -116,11 +114,11 @@ export function attachSockets(io: ControllerServer, ceremony: Ceremony, wallCloc
   io.on('connection', (socket) => {
     const { role } = socket.data;
     const userAgent = socket.handshake.headers['user-agent'];
-    void socket.join(ROOM[visibility(role)]);
+    void socket.join(ROOM[audienceOf(role)]);
     if (!decide({ type: 'join', id: socket.id, member: socket.data }).announce) {
       socket.emit('session:status', status(socket));
     }
-    socket.emit('ceremony:snapshot', toSnapshot(service.state, visibility(role)));
+    socket.emit('ceremony:snapshot', toSnapshot(service.state, audienceOf(role)));
     socket.emit('ceremony:times', audit.times);
     socket.emit('presentation:update', presentations.presentation);
     if (role === 'console') {
@@ -183,7 +181,7 @@ export function attachSockets(io: ControllerServer, ceremony: Ceremony, wallCloc
       answer({ ok: true, value: next });
     });
 
-    socket.on('snapshot:get', (reply) => replyOf(reply)(toSnapshot(service.state, visibility(role))));
+    socket.on('snapshot:get', (reply) => replyOf(reply)(toSnapshot(service.state, audienceOf(role))));
 
     socket.on('clock:get', (reply) => replyOf(reply)(now()));
 
@@ -209,9 +207,8 @@ export function attachSockets(io: ControllerServer, ceremony: Ceremony, wallCloc
     followLog();
     io.emit('ceremony:times', audit.times);
     if (events.some((event) => event.type === 'ceremony:sealed')) decide({ type: 'sealed' });
-    for (const names of ['clear', 'masked'] as const) {
-      const snapshot = toSnapshot(state, names);
-      io.to(ROOM[names]).emit('ceremony:update', { revision: state.revision, events, snapshot });
+    for (const audience of ['hall', 'public'] as const) {
+      io.to(ROOM[audience]).emit('ceremony:update', toUpdate(state, events, audience));
     }
     if (events.length > 0) showEverywhere(presentationAfter(presentations.presentation, events, now()));
   });

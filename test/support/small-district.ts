@@ -1,6 +1,7 @@
 /**
  * A small real ceremony for the result-page tests: the first rows of the demo district's two junior schools (real
- * ID numbers and 学籍号, one student's ID number left out), run by the real `sunshine ceremony` in a second or two.
+ * ID numbers and 学籍号, one student's ID number left out, one short school number per school), run by the real
+ * `sunshine ceremony` in a second or two.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +29,13 @@ const SCHOOLS = [
   { name: '信州区第五中学', students: 30, classes: 3 },
 ] as const;
 
+const SHORT_STUDENT_NUMBERS: Readonly<Record<(typeof SCHOOLS)[number]['name'], string>> = {
+  上饶市第三中学: 'S0412',
+  信州区第五中学: 'A0917',
+};
+/** Fixed, so that no random 6-digit contribution can happen to equal a piece of an ID number on the pages. */
+const CONTRIBUTION = '271828';
+
 /** Runs the ceremony up to and including `until` (see `sunshine ceremony --until`). */
 export async function smallDistrict(until: Step = 'close'): Promise<SmallDistrict> {
   const rosters = tempDataDir();
@@ -43,6 +51,8 @@ export async function smallDistrict(until: Step = 'close'): Promise<SmallDistric
     const chosen = kept.slice(0, school.students);
     // Columns: 序号,学籍号,姓名,性别,身份证号,出生日期,多胞胎组,毕业学校,语文,数学,英语
     if (school.name === '信州区第五中学') chosen[0]![4] = '';
+    // A school's own short number instead of the 全国学籍号 (G + ID number): no page may show it either.
+    chosen[2]![1] = SHORT_STUDENT_NUMBERS[school.name];
     for (const cells of chosen) {
       students.push({ school: school.name, name: cells[2]!, studentNumber: cells[1]!, idCard: cells[4] || null });
     }
@@ -54,7 +64,10 @@ export async function smallDistrict(until: Step = 'close'): Promise<SmallDistric
   const dataDir = join(tempDataDir(), 'data');
   mkdirSync(dataDir);
   const plan = join(rosters, 'plan.csv');
-  const run = await sunshine('ceremony', '--plan', plan, '--rosters', rosters, '--data', dataDir, '--until', until);
+  const run = await sunshine(
+    'ceremony',
+    ...['--plan', plan, '--rosters', rosters, '--data', dataDir, '--until', until, '--contribution', CONTRIBUTION],
+  );
   if (run.code !== 0) throw new Error(`the small ceremony failed:\n${run.stdout}\n${run.stderr}`);
   return { dataDir, students };
 }

@@ -32,7 +32,7 @@ describe('the console’s reading of the snapshot', () => {
     let done = 0;
     for (const [after, step, school] of expected) {
       for (; done < after; done += 1) expect((await service.submit(requests[done], 'test')).ok).toBe(true);
-      const snapshot = toSnapshot(service.state, 'clear');
+      const snapshot = toSnapshot(service.state, 'hall');
       expect([after, currentStep(snapshot), focusSchool(snapshot)?.name ?? null]).toEqual([after, step, school]);
       if (after === 8) {
         const states = (['seal', 'unseal', 'draw', 'publish'] as const).map((step) => stepState(snapshot, step));

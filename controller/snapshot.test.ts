@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import type { CeremonyCommand, CeremonyState } from '../engine/ceremony/state.ts';
+import { transition } from '../engine/ceremony/transition.ts';
+import { idCardCheckCharacter } from '../engine/idcard.ts';
+import type { Roster } from '../engine/roster.ts';
+import { fullCeremony, ROSTERS, run } from '../test/support/ceremony-fixtures.ts';
+import { lookupSecretLeaks } from '../test/support/lookup-secrets.ts';
+import type { SchoolView } from './contract/protocol.ts';
+import { maskId, maskName } from './mask.ts';
+import { toSnapshot, toUpdate } from './snapshot.ts';
+
+/**
+ * The fixture's junior roster with real-looking ID numbers, and 学籍号 = G + ID number, as 全国学籍号 are; its second
+ * student renamed to sound like its first (张雨彤, 章雨桐), so the report has a pair to name.
+ */
+function withIdNumbers(roster: Roster): Roster {
+  return {
+    ...roster,
+    students: roster.students.map((student, index) => {
+      const parity = student.gender === 'M' ? 1 : 0;
+      const first17 = `361102${student.birthDate!.replaceAll('-', '')}${String(index * 2 + parity).padStart(3, '0')}`;
+      const idCard = first17 + idCardCheckCharacter(first17);
+      return { ...student, id: `G${idCard}`, idCard, name: index === 1 ? '章雨桐' : student.name };
+    }),
+  };
+}
+
+const WEST = '西山中学';
+const EAST = '东湖小学';
+// Same-sounding names kept apart, so the report lists pairs of students (by id) for the public view to rename.
+const COMMANDS: CeremonyCommand[] = fullCeremony().map((command) => {
+  if (command.type === 'ceremony:seal') return { ...command, rules: { ...command.rules, names: 'sound' } };
+  if (command.type === 'school:import' && command.school === WEST) {
+    return { ...command, roster: withIdNumbers(ROSTERS[WEST]!) };
+  }
+  return command;
+});
+const CLOSED = run(COMMANDS);
+const IMPORTED = run(
+  COMMANDS.slice(
+    0,
+    COMMANDS.findIndex((command) => command.type === 'school:draw'),
+  ),
+);
+
+const everyStudent = (state: CeremonyState) =>
+  state.schools.flatMap((school) => school.imported?.roster.students ?? []);
+const secretsOf = (state: CeremonyState) =>
+  everyStudent(state).map((student) => ({ studentNumber: student.id, idCard: student.idCard }));
+const schoolOf = (snapshot: { schools: readonly SchoolView[] }, name: string) =>
+  snapshot.schools.find((school) => school.name === name)!;
+
+describe('the public snapshot', () => {
+  it('carries no piece of any ID number or student number, short school numbers included', () => {
+    expect(everyStudent(CLOSED).some((student) => student.idCard !== null)).toBe(true);
+    expect(everyStudent(CLOSED).some((student) => student.id.length <= 8)).toBe(true);
+    for (const state of [IMPORTED, CLOSED]) {
+      expect(lookupSecretLeaks(JSON.stringify(toSnapshot(state, 'public')), secretsOf(state))).toEqual([]);
+    }
+    // The hall's view, for contrast, keeps the masked numbers the display shows.
+    expect(lookupSecretLeaks(JSON.stringify(toSnapshot(CLOSED, 'hall')), secretsOf(CLOSED))).not.toEqual([]);
+  });
+
+  it('names each student by a row of a list in masked-name order, never by the canonical (student number) order', () => {
+    for (const state of [IMPORTED, CLOSED]) {
+      for (const school of toSnapshot(state, 'public').schools.filter((found) => found.roster !== null)) {
+        const students = school.roster!.students;
+        expect(students.map((student) => student.id)).toEqual(students.map((_, row) => String(row + 1)));
+        const names = students.map((student) => student.name);
+        expect(names).toEqual([...names].sort(new Intl.Collator('zh-CN').compare));
+        expect(students.every((student) => student.idCard === null && student.siblingGroup === null)).toBe(true);
+      }
+    }
+  });
+
+  it('keeps the draw true to the ceremony: each class, the reveal order and the pairs name the same students', () => {
+    const hall = toSnapshot(CLOSED, 'hall');
+    const seen = toSnapshot(CLOSED, 'public');
+    for (const name of [EAST, WEST]) {
+      const truth = CLOSED.schools.find((school) => school.name === name)!;
+      const { students } = truth.imported!.roster;
+      const { draw, roster } = schoolOf(seen, name);
+      const byClass = (entries: [string, number][]) => entries.map(([student, c]) => `${c}:${student}`).sort();
+      expect(byClass(roster!.students.map((student, row) => [student.name, draw!.classOf[row]!]))).toEqual(
+        byClass(students.map((student, position) => [maskName(student.name), truth.draw!.classOf[position]!])),
+      );
+      expect(draw!.reveal.map((reveal) => [roster!.students[reveal.student]!.name, reveal.classNumber])).toEqual(
+        truth.draw!.reveal.map((reveal) => [maskName(students[reveal.student]!.name), reveal.classNumber]),
+      );
+      // The pairs, in row order: each the same two masked names, in the same classes.
+      const rowOf = (id: string) => roster!.students[Number(id) - 1]!;
+      const studentOf = (id: string) => students.find((student) => student.id === id)!;
+      const pairs = draw!.report.soundAlikePairs;
+      const seenPairs = pairs.map((pair) => [
+        `${rowOf(pair.a).name}/${pair.classA}`,
+        `${rowOf(pair.b).name}/${pair.classB}`,
+      ]);
+      const truePairs = truth.draw!.report.soundAlikePairs.map((pair) => [
+        `${maskName(studentOf(pair.a).name)}/${pair.classA}`,
+        `${maskName(studentOf(pair.b).name)}/${pair.classB}`,
+      ]);
+      const unordered = (list: string[][]) => list.map((pair) => [...pair].sort().join(' ')).sort();
+      expect(unordered(seenPairs)).toEqual(unordered(truePairs));
+      expect(pairs.map((pair) => [Number(pair.a), Number(pair.b)])).toEqual(
+        pairs.map((pair) => [Number(pair.a), Number(pair.b)]).sort(([a1, b1], [a2, b2]) => a1! - a2! || b1! - b2!),
+      );
+      expect(pairs.every((pair) => Number(pair.a) < Number(pair.b))).toBe(true);
+      // Everything else of the school is what the hall sees.
+      const withoutStudents = (school: SchoolView) => ({
+        ...school,
+        roster: { ...school.roster!, students: [] },
+        draw: { ...school.draw!, classOf: [], reveal: [], report: { ...school.draw!.report, soundAlikePairs: [] } },
+      });
+      expect(withoutStudents(schoolOf(seen, name))).toEqual(withoutStudents(schoolOf(hall, name)));
+    }
+    expect(CLOSED.schools.flatMap((school) => school.draw?.report.soundAlikePairs ?? []).length).toBeGreaterThan(0);
+  });
+
+  it('gives public clients draw events whose reveal points into their own list', () => {
+    const before = run(
+      COMMANDS.slice(
+        0,
+        COMMANDS.findIndex((command) => command.type === 'school:draw'),
+      ),
+    );
+    const outcome = transition(before, { type: 'school:draw', school: WEST, contribution: '271828' });
+    if (!outcome.ok) throw new Error(outcome.refusal.en);
+    const drawn = outcome.events.find((event) => event.type === 'school:drawn')!;
+    const seen = toUpdate(outcome.state, outcome.events, 'public');
+    expect(seen.events.find((event) => event.type === 'school:drawn')).toEqual({
+      ...drawn,
+      reveal: schoolOf(seen.snapshot, WEST).draw!.reveal,
+    });
+    expect(seen.snapshot).toEqual(toSnapshot(outcome.state, 'public'));
+    expect(toUpdate(outcome.state, outcome.events, 'hall')).toEqual({
+      revision: outcome.state.revision,
+      events: outcome.events,
+      snapshot: toSnapshot(outcome.state, 'hall'),
+    });
+  });
+});
+
+describe('the hall snapshot', () => {
+  it('shows names in full and numbers masked, in canonical order, with sibling groups', () => {
+    const truth = CLOSED.schools.find((school) => school.name === WEST)!.imported!.roster.students;
+    expect(schoolOf(toSnapshot(CLOSED, 'hall'), WEST).roster!.students).toEqual(
+      truth.map((student) => ({
+        id: maskId(student.id),
+        name: student.name,
+        gender: student.gender,
+        idCard: maskId(student.idCard!),
+        siblingGroup: student.siblingGroup,
+      })),
+    );
+  });
+
+  it('reveals the secret only once the ceremony is closed', () => {
+    expect(toSnapshot(CLOSED, 'public').seal!.secretHex).toBe(CLOSED.seal!.secretHex);
+    expect(toSnapshot(IMPORTED, 'public').seal!.secretHex).toBeUndefined();
+    expect(toSnapshot(IMPORTED, 'hall').seal!.secretHex).toBeUndefined();
+  });
+});
