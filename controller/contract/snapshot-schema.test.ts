@@ -25,7 +25,7 @@ function problemsOf(schema: z.ZodType, value: unknown): string[] {
 }
 
 function snapshotProblems(state: CeremonyState): string[] {
-  return (['clear', 'masked'] as const).flatMap((names) => problemsOf(SnapshotSchema, toSnapshot(state, names)));
+  return (['hall', 'public'] as const).flatMap((names) => problemsOf(SnapshotSchema, toSnapshot(state, names)));
 }
 
 describe('the broadcast schemas', () => {
@@ -37,7 +37,7 @@ describe('the broadcast schemas', () => {
       let updates = 0;
       service.subscribe(({ state, events }) => {
         updates += 1;
-        const update = { revision: state.revision, events, snapshot: toSnapshot(state, 'clear') };
+        const update = { revision: state.revision, events, snapshot: toSnapshot(state, 'hall') };
         problems.push(...problemsOf(UpdateSchema, update), ...snapshotProblems(state));
         problems.push(...problemsOf(CeremonyTimesSchema, ceremonyTimes(log)));
       });
@@ -75,10 +75,10 @@ describe('the broadcast schemas', () => {
       const outcome = transition(state, command);
       if (!outcome.ok) throw new Error(`${command.type} refused: ${outcome.refusal.en}`);
       state = outcome.state;
-      const update = { revision: state.revision, events: outcome.events, snapshot: toSnapshot(state, 'clear') };
+      const update = { revision: state.revision, events: outcome.events, snapshot: toSnapshot(state, 'hall') };
       problems.push(...problemsOf(UpdateSchema, update), ...snapshotProblems(state));
     }
-    const closed = toSnapshot(state, 'clear');
+    const closed = toSnapshot(state, 'hall');
     expect(closed.seal?.publicValue).toEqual({ source: '福彩3D第2026219期', value: '509' });
     // Revealed at the close: the one snapshot with the optional field.
     expect(closed.seal?.secretHex).toMatch(/^[0-9a-f]{64}$/);
@@ -95,7 +95,7 @@ describe('the broadcast schemas', () => {
         if (!outcome.ok) throw new Error(outcome.refusal.en);
         return outcome.state;
       }, INITIAL_STATE);
-    const snapshot = toSnapshot(state, 'clear');
+    const snapshot = toSnapshot(state, 'hall');
     const relaxed = (rule: string): Snapshot => ({
       ...snapshot,
       schools: snapshot.schools.map((school) =>
