@@ -1,7 +1,7 @@
 /**
- * `kill -9` of the real controller (`sunshine serve`, driven through the socket protocol like the console) at 54
+ * `kill -9` of the real controller (`sunshine serve`, driven through the socket protocol like the console) at 50
  * points of one whole ceremony: during every command and between every two (plan, seal, preview, unseal, each import,
- * the public value, each draw, each publication, each teacher-team draw, the close), and during 18 of the start-ups
+ * the public value, each draw, each publication, each teacher-team draw, the close), and during 14 of the start-ups
  * that replay the log. One ceremony, one data directory: kill, restart on the same data, carry on.
  *
  * After each kill the data on disk (a copy, so that the restart still meets the hot WAL) passes `sunshine audit
@@ -17,19 +17,23 @@ import { join } from 'node:path';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import type { ChainEntry } from '../engine/ceremony/audit-chain.ts';
-import type { CeremonyCommand } from '../engine/ceremony/state.ts';
 import { randomStream, shuffleInPlace, type RandomStream } from '../engine/random.ts';
-import type { OperatorRequest, Snapshot } from '../controller/contract/protocol.ts';
-import { toSnapshot } from '../controller/snapshot.ts';
+import type { OperatorRequest } from '../controller/contract/protocol.ts';
 import { DATABASE_FILE } from '../controller/storage/database.ts';
-import { openCeremony, type Ceremony } from '../controller/wiring.ts';
+import { openCeremony } from '../controller/wiring.ts';
 import { command, connect, type Client } from './support/client.ts';
 import { FIXED_SERVICES, PASSPHRASE, demoRequests, tempDataDir } from './support/demo-ceremony.ts';
 import { killHard, startServer, stopServers, type ServerProcess } from './support/server-process.ts';
-import { auditVerify, comparableCommands, copyDataDir, readStored } from './support/stored-ceremony.ts';
+import {
+  auditVerify,
+  comparableCommands,
+  copyDataDir,
+  readStored,
+  ReferenceCeremony,
+} from './support/stored-ceremony.ts';
 
 const seedHex = process.env['FAULT_SEED'] ?? '6b696c6c2d39206174206669667479206f72206d6f726520706f696e74732121';
-const STARTUP_KILLS = 18;
+const STARTUP_KILLS = 14;
 const PUBLIC_VALUE = { source: '2026年8月19日 中国福利彩票“3D”第2026219期开奖号码', value: '509' };
 
 afterEach(stopServers);
@@ -63,46 +67,7 @@ function commandUnlessKilled(client: Client, request: OperatorRequest) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * The same requests run uninterrupted in this process, with the secret and build hash the killed controller sealed
- * with (its secret is fresh randomness, learnt from its log): what its data must hold after each command.
- */
-class Reference {
-  private seal: Extract<CeremonyCommand, { type: 'ceremony:seal' }> | null = null;
-  readonly ceremony: Ceremony;
-
-  constructor(private readonly requests: readonly OperatorRequest[]) {
-    const sealed = () => {
-      if (this.seal === null) throw new Error('the reference seals before the tested controller did');
-      return this.seal;
-    };
-    const dataDir = tempDataDir();
-    scratch.push(dataDir);
-    this.ceremony = openCeremony(dataDir, {
-      ...FIXED_SERVICES,
-      entropy: () => hexToBytes(sealed().secretHex),
-      buildHash: () => Promise.resolve(sealed().buildHash),
-    });
-  }
-
-  /** The reference after `revision` commands; `chain` is the tested log, read for its seal. */
-  async at(revision: number, chain: readonly ChainEntry[]): Promise<Ceremony> {
-    const seal = chain.map((entry) => (entry.body as { command: CeremonyCommand }).command)[1];
-    if (seal?.type === 'ceremony:seal') this.seal = seal;
-    while (this.ceremony.service.state.revision < revision) {
-      const request = this.requests[this.ceremony.service.state.revision]!;
-      const result = await this.ceremony.service.submit(request, 'reference');
-      if (!result.ok) throw new Error(`the reference refused ${request.type}: ${result.error.zh}`);
-    }
-    return this.ceremony;
-  }
-
-  snapshot(): Snapshot {
-    return toSnapshot(this.ceremony.service.state, 'clear');
-  }
-}
-
-it(`keeps exactly the commands done through 54 kill -9 of sunshine serve (FAULT_SEED=${seedHex})`, async () => {
+it(`keeps exactly the commands done through 50 kill -9 of sunshine serve (FAULT_SEED=${seedHex})`, async () => {
   const began = Date.now();
   const random = randomStream(hexToBytes(seedHex), 'fault-kill');
   const requests = await demoRequests('primary', PUBLIC_VALUE);
@@ -124,7 +89,7 @@ it(`keeps exactly the commands done through 54 kill -9 of sunshine serve (FAULT_
     { index, phase: 'after' as const },
   ]);
   const killedInStartup = sample(STARTUP_KILLS, points.length, random);
-  const reference = new Reference(requests);
+  const reference = new ReferenceCeremony(requests);
   const dataDir = tempDataDir();
   scratch.push(dataDir);
 
@@ -248,7 +213,7 @@ it(`keeps exactly the commands done through 54 kill -9 of sunshine serve (FAULT_
   expect(final.phase).toBe('closed');
   expect(final).toEqual(reference.snapshot());
   expect(seen).toHaveLength(requests.length);
-  reference.ceremony.log.close();
+  reference.close();
 
   const kills = points.length + STARTUP_KILLS;
   const meanStart = Math.round(startTimes.reduce((sum, ms) => sum + ms, 0) / startTimes.length);
