@@ -17,7 +17,7 @@ import type { OperatorRequest } from '../controller/contract/protocol.ts';
 import { command, connect } from './support/client.ts';
 import { PASSPHRASE, demoRequests } from './support/demo-ceremony.ts';
 import { killHard, startServer, stopServers } from './support/server-process.ts';
-import { auditVerify, comparableCommands, readStored, ReferenceCeremony } from './support/stored-ceremony.ts';
+import { auditVerify, comparableEntries, readStored, ReferenceCeremony } from './support/stored-ceremony.ts';
 
 const DISK = '8m';
 const PAGE = 4096;
@@ -134,7 +134,7 @@ it('tells the operator, keeps the data whole, and goes on once space is freed', 
   const { chain } = readStored(dataDir);
   const reference = new ReferenceCeremony(requests);
   const expected = await reference.at(requests.length, chain);
-  expect(comparableCommands(chain)).toEqual(comparableCommands(expected.log.chain()));
+  expect(comparableEntries(chain)).toEqual(comparableEntries(expected.log.chain()));
   expect(final).toEqual(reference.snapshot());
   reference.close();
   console.log(

@@ -26,7 +26,7 @@ import { FIXED_SERVICES, PASSPHRASE, demoRequests, tempDataDir } from './support
 import { killHard, startServer, stopServers, type ServerProcess } from './support/server-process.ts';
 import {
   auditVerify,
-  comparableCommands,
+  comparableEntries,
   copyDataDir,
   readStored,
   ReferenceCeremony,
@@ -122,7 +122,7 @@ it(`keeps exactly the commands done through 50 kill -9 of sunshine serve (FAULT_
     expect(possible, `${where}: ${revision} commands stored after ${acknowledged} acknowledged`).toContain(revision);
     const expected = await reference.at(revision, chain);
     // Exactly the reference's commands (no refusal, no command twice), and its results.
-    expect(comparableCommands(chain), where).toEqual(comparableCommands(expected.log.chain()));
+    expect(comparableEntries(chain), where).toEqual(comparableEntries(expected.log.chain()));
     expect(results, where).toEqual(expected.log.results());
     seen = chain;
   };
@@ -178,7 +178,6 @@ it(`keeps exactly the commands done through 50 kill -9 of sunshine serve (FAULT_
   for (const [ordinal, point] of points.entries()) {
     const request = requests[point.index]!;
     const where = `kill ${ordinal + 1}: ${point.phase} ${request.type}${'school' in request ? ` ${request.school}` : ''}`;
-    if (process.env['FAULT_DEBUG']) console.log(where, Date.now() - began, startTimes.at(-1));
     if (point.phase === 'during') {
       await runAcknowledged(point.index);
       const delay = random.below(Math.ceil(took[point.index]! * 1.5) + 3);

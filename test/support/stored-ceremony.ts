@@ -37,11 +37,12 @@ export function readStored(dataDir: string): Stored {
 }
 
 /**
- * The commands of a chain as two runs of the same requests must log them: the seal's passphrase hash is salted
+ * The entries of a chain as two runs of the same requests must log them: the seal's passphrase hash is salted
  * afresh each time, so it is checked against the passphrase and then left out.
  */
-export function comparableCommands(chain: readonly ChainEntry[]): unknown[] {
+export function comparableEntries(chain: readonly ChainEntry[]): unknown[] {
   return chain.map((entry) => {
+    if (entry.kind !== 'command') return { kind: entry.kind, body: entry.body };
     const { revision, command } = entry.body as { revision: number; command: CeremonyCommand };
     if (command.type !== 'ceremony:seal') return { kind: entry.kind, revision, command };
     if (!checkPassphrase(PASSPHRASE, command.operatorKey)) throw new Error('the seal lost its passphrase');
