@@ -223,4 +223,4 @@ it(`keeps exactly the commands done through 50 kill -9 of sunshine serve (FAULT_
       `listening ${outcomes.startupBeforeListening}, just after ${outcomes.startupAfter}`,
   );
   expect(outcomes.startupBeforeListening + outcomes.startupAfter).toBe(STARTUP_KILLS);
-}, 480_000); // About 100 s on two quiet cores; a machine shared with other test runs takes several times that.
+}, 900_000); // About 100 s on two quiet cores; 300 s and more on one shared with other test runs (load 15).
