@@ -2,7 +2,7 @@
  * The displays' current presentation, kept in the data directory so that a restarted controller shows the same scene.
  * A plain JSON file replaced atomically: it decides nothing, so it stays out of the audit log.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_PRESENTATION, PresentationSchema, type Presentation } from './contract/presentation.ts';
 import { PRIVATE_FILE } from './storage/database.ts';
@@ -20,11 +20,24 @@ export class PresentationStore {
     return this.current;
   }
 
+  /**
+   * Shows `next` from now on, and keeps it in the file for a restart when it can: a full disk must not stop the hall
+   * (nor the process), so then it says so on the controller's console and the file keeps the last scene saved.
+   */
   set(next: Presentation): void {
-    const path = join(this.dataDir, FILE);
-    writeFileSync(`${path}.next`, JSON.stringify(next, null, 2), { mode: PRIVATE_FILE });
-    renameSync(`${path}.next`, path);
     this.current = next;
+    const path = join(this.dataDir, FILE);
+    try {
+      writeFileSync(`${path}.next`, JSON.stringify(next, null, 2), { mode: PRIVATE_FILE });
+      renameSync(`${path}.next`, path);
+    } catch (error) {
+      rmSync(`${path}.next`, { force: true });
+      const reason = error instanceof Error ? error.message : String(error);
+      console.error(
+        `⚠ 未能保存大屏显示设置（${reason}）：控制器重启后，大屏回到上次保存的画面\n` +
+          `⚠ cannot save the display setting (${reason}): after a restart the displays return to the last scene saved`,
+      );
+    }
   }
 }
 

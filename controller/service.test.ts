@@ -8,7 +8,7 @@ import { entryHash, type HashedFields } from '../engine/ceremony/audit-chain.ts'
 import { canonicalJson, sha256Hex } from '../engine/ceremony/canonical.ts';
 import { DEMO_DISTRICT } from './cli/demo.ts';
 import { checkPassphrase } from './passphrase.ts';
-import type { OperatorRequest } from './contract/protocol.ts';
+import type { CommandAccepted, OperatorRequest, Result } from './contract/protocol.ts';
 import { IntegrityError } from './service.ts';
 import { AuditLog } from './storage/audit-log.ts';
 import { DATABASE_FILE } from './storage/database.ts';
@@ -258,6 +258,43 @@ describe('sealed rules', () => {
     const result = await service.submit({ ...seal, rules: { ...DEFAULT_OPTIONS, bands: -1 } }, 'test');
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(service.state.phase).toBe('planning');
+    log.close();
+  });
+});
+
+describe('a full disk', () => {
+  it('is told to the operator in both languages; nothing is stored or changed, and the ceremony goes on after', async () => {
+    const dir = tempDataDir();
+    const { service, log } = await runAll(dir, requests.slice(0, 7));
+    const draw = requests[7]!;
+    if (draw.type !== 'school:draw') throw new Error(`request 8 is ${draw.type}`);
+    const before = service.state;
+    const entries = log.entryCount();
+    const changes: unknown[] = [];
+    service.subscribe((change) => changes.push(change));
+    // What better-sqlite3 throws when the disk is full; SQLite has rolled the transaction back by then.
+    const append = log.append.bind(log);
+    let full = true;
+    log.append = (...args) => {
+      if (full) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      return append(...args);
+    };
+    const expectDiskFull = (result: Result<CommandAccepted>) => {
+      expect(result).toMatchObject({ ok: false, error: { code: 'internal-error' } });
+      const { zh, en } = (result as { error: { zh: string; en: string } }).error;
+      expect(zh).toMatch(/磁盘已满.*未作任何更改/);
+      expect(en).toMatch(/disk .* is full.*nothing was changed/);
+    };
+    expectDiskFull(await service.submit(draw, 'test'));
+    // A refusal that cannot be logged says the same.
+    expectDiskFull(await service.submit({ type: 'school:publish', school: draw.school }, 'test'));
+    expect(service.state).toBe(before);
+    expect(log.entryCount()).toBe(entries);
+    expect(changes).toEqual([]);
+
+    full = false;
+    expect(await service.submit(draw, 'test')).toMatchObject({ ok: true, value: { revision: before.revision + 1 } });
+    expect(changes).toHaveLength(1);
     log.close();
   });
 });

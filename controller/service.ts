@@ -10,7 +10,7 @@ import type { CeremonyCommand, CeremonyEvent, CeremonyState, SchoolRecord } from
 import { transition } from '../engine/ceremony/transition.ts';
 import { OperatorRequestSchema, type CommandAccepted, type ProtocolError, type Result } from './contract/protocol.ts';
 import { loggedRequest, toCommand, type RequestContext } from './requests.ts';
-import type { AuditLog, ResultKind, StoredResult } from './storage/audit-log.ts';
+import type { AuditEntry, AuditLog, ResultKind, StoredResult } from './storage/audit-log.ts';
 
 export interface Clock {
   now(): Date;
@@ -109,24 +109,49 @@ export class CeremonyService {
     if (!outcome.ok) return this.refuse(actor, loggedRequest(request), outcome.refusal);
 
     const { state, events } = outcome;
-    this.log.append(
+    const unwritten = this.append(
       { at: this.now(), actor, kind: 'command', body: { revision: state.revision, command: translation.command } },
       newResults(translation.command, state),
     );
+    if (unwritten !== null) return { ok: false, error: unwritten };
     this.current = state;
     for (const listener of this.listeners) listener({ state, events });
     return { ok: true, value: { revision: state.revision, events } };
   }
 
   private refuse(actor: string, request: unknown, error: ProtocolError): Result<never> {
-    this.log.append({ at: this.now(), actor, kind: 'refusal', body: { request, refusal: error } });
-    return { ok: false, error };
+    // A refusal that cannot be logged is answered with the reason it cannot: the disk comes first.
+    const unwritten = this.append({ at: this.now(), actor, kind: 'refusal', body: { request, refusal: error } });
+    return { ok: false, error: unwritten ?? error };
+  }
+
+  /**
+   * Appends to the audit log. On a full disk SQLite rolls the transaction back: nothing is stored, the state stays as
+   * it was, and the operator is told why instead of the process failing.
+   */
+  private append(entry: Omit<AuditEntry, 'seq'>, results: readonly StoredResult[] = []): ProtocolError | null {
+    try {
+      this.log.append(entry, results);
+      return null;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_FULL') throw error;
+      return DISK_FULL;
+    }
   }
 
   private now(): string {
     return this.options.clock.now().toISOString();
   }
 }
+
+const DISK_FULL: ProtocolError = {
+  code: 'internal-error',
+  zh: '数据目录所在的磁盘已满：本次操作未执行，未作任何更改。请释放该磁盘的空间（例如删除无关的大文件）后重试',
+  en:
+    'the disk holding the data directory is full: this operation was not carried out and nothing was changed. ' +
+    'Free space on that disk (for example, delete large unrelated files), then try again',
+  details: [],
+};
 
 const RESULT_OF: Partial<Record<CeremonyCommand['type'], ResultKind>> = {
   'school:draw': 'students',

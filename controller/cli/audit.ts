@@ -4,7 +4,7 @@ import { AuditLog } from '../storage/audit-log.ts';
 import { DATABASE_FILE } from '../storage/database.ts';
 import { dataDirectory, parseCommandArgs, UsageError } from './args.ts';
 import type { Io } from './io.ts';
-import { openOrExplain } from './open.ts';
+import { explainUntrusted, openOrExplain } from './open.ts';
 
 export const AUDIT_USAGE = 'sunshine audit verify [--data 目录 DIR]';
 
@@ -21,7 +21,13 @@ export function auditCommand(args: string[], io: Io, env: NodeJS.ProcessEnv = pr
   if (!existsSync(join(dataDir, DATABASE_FILE))) {
     throw new UsageError(`${dataDir} 中没有仪式数据库`, `no ceremony database in ${dataDir}`);
   }
-  const log = AuditLog.open(dataDir);
+  let log: AuditLog;
+  try {
+    log = AuditLog.open(dataDir);
+  } catch (error) {
+    if (!explainUntrusted(error, io)) throw error;
+    return 1;
+  }
   const broken = log.verify();
   const count = log.entryCount();
   log.close();

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { entryHash } from '../../engine/ceremony/audit-chain.ts';
 import { AuditLog } from './audit-log.ts';
-import { DATABASE_FILE } from './database.ts';
+import { DamagedDatabaseError, DATABASE_FILE } from './database.ts';
 
 function filledLog() {
   const dir = mkdtempSync(join(tmpdir(), 'sunshine-audit-'));
@@ -92,6 +92,16 @@ describe('the audit log', () => {
     const broken = reopened.verify();
     expect(broken?.seq).toBe(3);
     expect(broken?.en).toMatch(/hash of the previous entry/);
+    reopened.close();
+  });
+
+  it('refuses, in both languages, a stored result that is no longer JSON', () => {
+    const { dir, log } = filledLog();
+    log.close();
+    tamper(dir, 'DROP TRIGGER results_no_update; UPDATE results SET body = substr(body, 2)');
+    const reopened = AuditLog.open(dir);
+    expect(() => reopened.results()).toThrow(DamagedDatabaseError);
+    expect(() => reopened.results()).toThrow(/“甲”.*not valid JSON/s);
     reopened.close();
   });
 });

@@ -13,7 +13,7 @@ import {
   type LinkContent,
 } from '../../engine/ceremony/audit-chain.ts';
 import { canonicalJson } from '../../engine/ceremony/canonical.ts';
-import { openDatabase, type Db } from './database.ts';
+import { DamagedDatabaseError, openDatabase, type Db } from './database.ts';
 
 export type EntryKind = 'command' | 'refusal';
 
@@ -103,7 +103,17 @@ export class AuditLog {
       kind: ResultKind;
       body: string;
     }[];
-    return rows.map((row) => ({ ...row, body: JSON.parse(row.body) as unknown }));
+    return rows.map((row) => {
+      try {
+        return { ...row, body: JSON.parse(row.body) as unknown };
+      } catch {
+        // The hash chain does not cover this table: the replay compares it, but only with what parses.
+        throw new DamagedDatabaseError(
+          `分班结果表中“${row.school}”的 ${row.kind} 记录不是有效的 JSON（已损坏或被改动）`,
+          `the results table's ${row.kind} entry for ${row.school} is not valid JSON (damaged or altered)`,
+        );
+      }
+    });
   }
 
   entryCount(): number {

@@ -1,8 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrate, openDatabase } from './database.ts';
+import { DamagedDatabaseError, DATABASE_FILE, migrate, openDatabase } from './database.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'sunshine-db-'));
@@ -56,5 +56,31 @@ describe('the ceremony database', () => {
     db.pragma('user_version = 99');
     db.close();
     expect(() => openDatabase(dir)).toThrow(/数据库版本 99/);
+  });
+
+  it('refuses, in both languages, a file that is not a database', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, DATABASE_FILE), 'not a database, only text'.repeat(200));
+    expect(() => openDatabase(dir)).toThrow(DamagedDatabaseError);
+    expect(() => openDatabase(dir)).toThrow(/已损坏.*file is not a database.*is damaged/s);
+  });
+
+  it('refuses a damaged page that reading the rows would never touch: the results index', () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    db.prepare("INSERT INTO audit VALUES (1, 'now', 'cli', 'command', '{}', 'p', 'h')").run();
+    db.prepare("INSERT INTO results VALUES ('甲', 'students', 1, '{}')").run();
+    const { rootpage } = db
+      .prepare("SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_results_1'")
+      .get() as {
+      rootpage: number;
+    };
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    const file = join(dir, DATABASE_FILE);
+    const bytes = readFileSync(file);
+    bytes.fill(0, (rootpage - 1) * pageSize, rootpage * pageSize);
+    writeFileSync(file, bytes);
+    expect(() => openDatabase(dir)).toThrow(DamagedDatabaseError);
   });
 });

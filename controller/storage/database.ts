@@ -42,17 +42,55 @@ function restrict(path: string, mode: number): void {
 }
 
 /**
+ * The database file is damaged, or no database at all (a disk fault, a bad copy, a hand edit), as SQLite or a stored
+ * value that does not parse shows: nothing in it can be trusted, so the controller stops, as for a broken audit
+ * chain. A crash never causes it: the WAL survives that.
+ */
+export class DamagedDatabaseError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(`${zh} / ${en}`);
+    this.name = 'DamagedDatabaseError';
+  }
+}
+
+/**
  * Opens (creating if needed) the ceremony database in `dataDir` and brings its schema up to date. WAL keeps readers
  * off the writer's back; synchronous=FULL makes a committed command survive a power cut, not only a killed process.
+ * A structural check of every page (quick_check, milliseconds on a ceremony's few megabytes) refuses a damaged file
+ * before anything reads a row of it.
  */
 export function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Db {
   privateDataDirectory(dataDir);
-  const db = new Database(join(dataDir, DATABASE_FILE));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  migrate(db, migrations);
-  return db;
+  const file = join(dataDir, DATABASE_FILE);
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
+    if (problems.join() !== 'ok') throw damaged(file, problems.slice(0, 3).join('; '));
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_NOTADB' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'))) {
+      throw damaged(file, (error as Error).message);
+    }
+    throw error;
+  }
+}
+
+function damaged(file: string, sqlite: string): DamagedDatabaseError {
+  return new DamagedDatabaseError(
+    `数据库文件 ${file} 已损坏（SQLite：${sqlite}），控制器不在可疑的数据上运行。请停止使用此数据目录，` +
+      '从备份恢复，并与打印的审计链核对',
+    `the database file ${file} is damaged (SQLite: ${sqlite}); the controller does not run on doubtful data. Stop ` +
+      'using this data directory, restore it from a backup and check it against the printed audit chain',
+  );
 }
 
 /** Applies each migration newer than the database, each in its own transaction together with its version bump. */

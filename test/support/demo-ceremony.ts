@@ -17,7 +17,11 @@ export type DemoStage = 'primary' | 'junior';
 
 /** `publicValue`: an external public value to name at the seal and enter before the draws; none by default. */
 export async function demoScript(stage: DemoStage, publicValue: AnnouncedValue | null = null): Promise<CeremonyScript> {
-  const rosterDir = join(DEMO_DISTRICT, stage);
+  return districtScript(join(DEMO_DISTRICT, stage), publicValue);
+}
+
+/** The script for a district laid out as the demo's: `plan.csv` and one `<学校>.csv` per school in `rosterDir`. */
+async function districtScript(rosterDir: string, publicValue: AnnouncedValue | null): Promise<CeremonyScript> {
   return {
     planFile: join(rosterDir, 'plan.csv'),
     rosterDir,
@@ -32,9 +36,12 @@ export async function demoScript(stage: DemoStage, publicValue: AnnouncedValue |
 }
 
 /** The schools of a stage that need a draw (more than one class), from its plan file. */
-export async function drawnSchools(stage: DemoStage): Promise<string[]> {
-  const file = join(DEMO_DISTRICT, stage, 'plan.csv');
-  const { plan } = await readPlanFile('plan.csv', await readFile(file));
+export function drawnSchools(stage: DemoStage): Promise<string[]> {
+  return drawnSchoolsOf(join(DEMO_DISTRICT, stage));
+}
+
+async function drawnSchoolsOf(rosterDir: string): Promise<string[]> {
+  const { plan } = await readPlanFile('plan.csv', await readFile(join(rosterDir, 'plan.csv')));
   return plan!.schools.filter((school) => school.classes > 1).map((school) => school.name);
 }
 
@@ -42,12 +49,17 @@ export async function drawnSchools(stage: DemoStage): Promise<string[]> {
  * Every request of the ceremony, in order: plan, seal, preview, unseal, imports, the public value if one is given,
  * draws, publications, teams, close.
  */
-export async function demoRequests(
-  stage: DemoStage,
+export function demoRequests(stage: DemoStage, publicValue: AnnouncedValue | null = null): Promise<OperatorRequest[]> {
+  return districtRequests(join(DEMO_DISTRICT, stage), publicValue);
+}
+
+/** The same for a district laid out as the demo's in `rosterDir`. */
+export async function districtRequests(
+  rosterDir: string,
   publicValue: AnnouncedValue | null = null,
 ): Promise<OperatorRequest[]> {
-  const schools = await drawnSchools(stage);
-  const steps = ceremonySteps(await demoScript(stage, publicValue), () => schools);
+  const schools = await drawnSchoolsOf(rosterDir);
+  const steps = ceremonySteps(await districtScript(rosterDir, publicValue), () => schools);
   const requests: OperatorRequest[] = [];
   for (const step of CEREMONY_STEPS) requests.push(...(await steps[step]()));
   return requests;

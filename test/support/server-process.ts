@@ -11,13 +11,19 @@ export interface ServerProcess {
   readonly port: Promise<number | null>;
   /** Everything printed on standard output so far. */
   readonly output: () => string;
+  /** Everything printed on standard error so far. */
+  readonly errors: () => string;
 }
 
+/** Starts `sunshine serve` on a free port, or on the one `--port N` among `extra` names (as after a restart). */
 export function startServer(dataDir: string, ...extra: string[]): ServerProcess {
-  const child = spawn(process.execPath, [bin, 'serve', '--data', dataDir, '--port', '0', ...extra], { stdio: 'pipe' });
+  const port = extra.includes('--port') ? [] : ['--port', '0'];
+  const child = spawn(process.execPath, [bin, 'serve', '--data', dataDir, ...port, ...extra], { stdio: 'pipe' });
   started.push(child);
   let output = '';
-  const port = new Promise<number | null>((resolve) => {
+  let errors = '';
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const listening = new Promise<number | null>((resolve) => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const found = /端口 (\d+)/.exec(output)?.[1];
@@ -25,7 +31,19 @@ export function startServer(dataDir: string, ...extra: string[]): ServerProcess 
     });
     child.once('exit', () => resolve(null));
   });
-  return { child, port, output: () => output };
+  return { child, port: listening, output: () => output, errors: () => errors };
+}
+
+/** Resolves once the process has exited (at once if it already has). */
+export const exited = (child: ChildProcess): Promise<void> =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
+
+/** `kill -9`, as a power cut or the OOM killer would: no handler runs, nothing is flushed. Resolves once it is gone. */
+export function killHard(child: ChildProcess): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  return exited(child);
 }
 
 /** Kills every server a test started and left running. */

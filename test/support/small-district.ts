@@ -38,6 +38,20 @@ const CONTRIBUTION = '271828';
 
 /** Runs the ceremony up to and including `until` (see `sunshine ceremony --until`). */
 export async function smallDistrict(until: Step = 'close'): Promise<SmallDistrict> {
+  const { rosters, students } = writeSmallDistrict();
+  const dataDir = join(tempDataDir(), 'data');
+  mkdirSync(dataDir);
+  const plan = join(rosters, 'plan.csv');
+  const run = await sunshine(
+    'ceremony',
+    ...['--plan', plan, '--rosters', rosters, '--data', dataDir, '--until', until, '--contribution', CONTRIBUTION],
+  );
+  if (run.code !== 0) throw new Error(`the small ceremony failed:\n${run.stdout}\n${run.stderr}`);
+  return { dataDir, students };
+}
+
+/** The small district's plan and rosters, laid out as the demo's (`plan.csv`, `<学校>.csv`) in a new directory. */
+export function writeSmallDistrict(): { readonly rosters: string; readonly students: readonly SmallStudent[] } {
   const rosters = tempDataDir();
   const students: SmallStudent[] = [];
   const planRows = ['学校,学段,班级数,班额上限,学生数,男生数,女生数,多胞胎数'];
@@ -61,13 +75,5 @@ export async function smallDistrict(until: Step = 'close'): Promise<SmallDistric
     planRows.push(`${school.name},初中,${school.classes},50,${chosen.length},${boys},${chosen.length - boys},0`);
   }
   writeFileSync(join(rosters, 'plan.csv'), planRows.join('\n'));
-  const dataDir = join(tempDataDir(), 'data');
-  mkdirSync(dataDir);
-  const plan = join(rosters, 'plan.csv');
-  const run = await sunshine(
-    'ceremony',
-    ...['--plan', plan, '--rosters', rosters, '--data', dataDir, '--until', until, '--contribution', CONTRIBUTION],
-  );
-  if (run.code !== 0) throw new Error(`the small ceremony failed:\n${run.stdout}\n${run.stderr}`);
-  return { dataDir, students };
+  return { rosters, students };
 }
