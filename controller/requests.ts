@@ -6,6 +6,7 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { DEFAULT_OPTIONS } from '../engine/assign/index.ts';
 import { sha256Hex } from '../engine/ceremony/canonical.ts';
+import { rollingDigits, type RollingScene } from '../engine/ceremony/rolling.ts';
 import type { CeremonyCommand, SealedRules } from '../engine/ceremony/state.ts';
 import { hashPassphrase, MIN_PASSPHRASE_LENGTH } from './passphrase.ts';
 import { readPlanFile } from './plan-file.ts';
@@ -100,13 +101,23 @@ export async function toCommand(
       const { school, fileName, acceptMismatchReason } = request;
       return { command: { type: 'school:import', school, fileName, roster, acceptMismatchReason } };
     }
+    case 'school:draw': {
+      const { school, contribution, rolled } = request;
+      const problem = rolledProblem(contribution, 'contribution', school, rolled);
+      return problem ?? { command: { type: 'school:draw', school, contribution } };
+    }
+    case 'school:teachers': {
+      const { school, draw } = request;
+      if (draw.kind !== 'lottery') return { command: request };
+      const { contribution, rolled } = draw;
+      const problem = rolledProblem(contribution, 'teachers', school, rolled);
+      return problem ?? { command: { type: 'school:teachers', school, draw: { kind: 'lottery', contribution } } };
+    }
     case 'plan:set':
     case 'ceremony:enter-public-value':
     case 'ceremony:preview':
     case 'ceremony:unseal':
-    case 'school:draw':
     case 'school:publish':
-    case 'school:teachers':
     case 'ceremony:close':
       return { command: request };
   }
@@ -119,6 +130,27 @@ export function loggedRequest(request: OperatorRequest): unknown {
   }
   if (request.type === 'ceremony:seal') return { type: request.type, publicValueSource: request.publicValueSource };
   return request;
+}
+
+/**
+ * Digits said to be stopped on the rolling counter must be the digits of that frame: what the hall saw is what is
+ * used. The frame itself is not logged with the command: the digits are the input, and the command stays as before.
+ */
+function rolledProblem(
+  contribution: string,
+  scene: RollingScene['scene'],
+  school: string,
+  rolled: { readonly sceneStartedAt: number; readonly frame: number } | undefined,
+): Translation | null {
+  if (rolled === undefined) return null;
+  const { sceneStartedAt, frame } = rolled;
+  const shown = rollingDigits({ scene, school, sceneStartedAt }, frame);
+  if (shown === contribution) return null;
+  return refusal(
+    'contribution-not-rolled',
+    `停下的数字“${contribution}”与滚动数字第 ${frame} 帧“${shown}”不符，未分班`,
+    `the stopped digits "${contribution}" are not those of rolling frame ${frame} ("${shown}"); nothing was drawn`,
+  );
 }
 
 function refusal(

@@ -166,7 +166,7 @@ it('runs the whole primary ceremony through the console', { timeout: 90_000 }, a
       await page.getByLabel('系统抽签（家长代表提供随机数）').check();
       await page.getByLabel('掷骰子，录入点数').check();
       await page.getByLabel('骰子点数').fill('3 5 1 6 2 4');
-      await hold(page, '以 351624 抽选教师团队');
+      await hold(page, '以 3-5-1-6-2-4 抽选教师团队');
     } else {
       for (const [slot, team] of envelopeTeams(classes).entries()) {
         await page.getByLabel(`${slot + 1} 班`, { exact: true }).fill(String(team));

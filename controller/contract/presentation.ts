@@ -73,6 +73,11 @@ export const PresentationSchema = z.strictObject({
   /** The operator skipped the scene's animation: displays show its end state. A new scene starts unskipped. */
   skipped: z.boolean(),
   /**
+   * The frame of the rolling digits a parent stopped in this scene, sent by the console at the press, before the
+   * draw it starts: every display freezes on that frame's digits at once, which are the contribution the seed takes.
+   */
+  stoppedFrame: z.number().int().min(0).nullable().default(null),
+  /**
    * Where phones reach the result pages (`<publicUrl>/r/<学校>`, `/r/`, `/verify`): the hall's LAN address or a
    * public site. Null: the address the display itself was opened at.
    */
@@ -98,6 +103,7 @@ export const DEFAULT_PRESENTATION: Presentation = {
   // The epoch: whatever scene a display derives on its own before the controller speaks, its animation is long over.
   sceneStartedAt: 0,
   skipped: false,
+  stoppedFrame: null,
   publicUrl: null,
   event: { title: '义务教育起始年级“阳光分班”现场会', district: '', date: '2026-08-28', supervision: '', notary: '' },
 };
@@ -147,5 +153,5 @@ export function presentationAfter(
 }
 
 function startScene(presentation: Presentation, now: number): Presentation {
-  return { ...presentation, sceneStartedAt: Math.max(0, Math.round(now)), skipped: false };
+  return { ...presentation, sceneStartedAt: Math.max(0, Math.round(now)), skipped: false, stoppedFrame: null };
 }

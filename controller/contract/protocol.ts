@@ -44,6 +44,14 @@ const file = {
     .refine((bytes) => bytes.length <= MAX_FILE_BYTES, '文件过大 / file too large'),
 };
 const count = z.number().int().min(0).max(100_000);
+/**
+ * Digits stopped on the rolling counter say where: the start of the scene they rolled in (the controller's clock,
+ * ms) and the frame, so the controller can check they are that frame's (engine/ceremony/rolling.ts). Absent for
+ * dice and for the CLI's own input.
+ */
+const rolled = z
+  .strictObject({ sceneStartedAt: z.number().int().min(0), frame: z.number().int().min(0).max(1_000_000_000) })
+  .optional();
 
 const PlanSchoolSchema = z.strictObject({
   name,
@@ -96,13 +104,13 @@ export const OperatorRequestSchema = z.discriminatedUnion('type', [
     /** Required (non-empty) when the roster disagrees with the sealed figures; null otherwise. */
     acceptMismatchReason: reason.nullable(),
   }),
-  z.strictObject({ type: z.literal('school:draw'), school: name, contribution: z.string().max(64) }),
+  z.strictObject({ type: z.literal('school:draw'), school: name, contribution: z.string().max(64), rolled }),
   z.strictObject({ type: z.literal('school:publish'), school: name }),
   z.strictObject({
     type: z.literal('school:teachers'),
     school: name,
     draw: z.discriminatedUnion('kind', [
-      z.strictObject({ kind: z.literal('lottery'), contribution: z.string().max(64) }),
+      z.strictObject({ kind: z.literal('lottery'), contribution: z.string().max(64), rolled }),
       z.strictObject({ kind: z.literal('envelopes'), teamOfClass: z.array(z.number().int()).max(1000) }),
     ]),
   }),
@@ -119,6 +127,7 @@ export type ControllerErrorCode =
   | 'weak-passphrase'
   | 'plan-file-invalid'
   | 'roster-invalid'
+  | 'contribution-not-rolled'
   | 'internal-error';
 export type ErrorCode = RefusalCode | ControllerErrorCode;
 export type ProtocolError = Refusal<ErrorCode>;

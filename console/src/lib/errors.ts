@@ -65,6 +65,10 @@ const ADVICE: Readonly<Record<ConsoleError['code'], Advice>> = {
     zh: '请按下列行、列修改计划文件，保存后重新选择该文件。',
     en: 'Correct the plan file at the rows and columns listed, save it and choose it again.',
   },
+  'contribution-not-rolled': {
+    zh: '未分班。请重新开始滚动数字，由家长代表再次停下。',
+    en: 'Nothing was drawn. Start the digits again and let the parent representative stop them once more.',
+  },
   'roster-invalid': {
     zh: '未导入任何内容。请在 Excel 中按下列行、列修改名单，保存后重新选择该文件。',
     en: 'Nothing was imported. Correct the roster in Excel at the rows and columns listed, save it and choose it again.',
