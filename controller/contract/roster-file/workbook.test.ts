@@ -6,8 +6,10 @@ import { readWorkbookSheet } from './workbook.ts';
 async function gridOf(fill: (sheet: ExcelJS.Worksheet) => void): Promise<SheetGrid> {
   const workbook = new ExcelJS.Workbook();
   fill(workbook.addWorksheet('名单'));
-  const grid = await readWorkbookSheet(new Uint8Array(await workbook.xlsx.writeBuffer()), null);
-  if (!('rows' in grid)) throw new Error(grid.en);
+  const sheets = await readWorkbookSheet(new Uint8Array(await workbook.xlsx.writeBuffer()), null);
+  if ('code' in sheets) throw new Error(sheets.en);
+  const [grid] = sheets.grids;
+  if (grid === undefined) throw new Error('no sheet read');
   return grid;
 }
 
