@@ -112,8 +112,16 @@ export async function readPlanFile(fileName: string, bytes: Uint8Array): Promise
   });
   const missing = FIELDS.filter((field) => !OPTIONAL.has(field) && !columnOf.has(field));
   if (missing.length > 0) {
-    const names = missing.map((field) => PLAN_COLUMNS[field]).join('、');
-    problems.push(problem(headerRow, null, `缺少列：${names}`, `missing column(s): ${names}`));
+    const names = missing.map((field) => PLAN_COLUMNS[field]);
+    const all = FIELDS.map((field) => PLAN_COLUMNS[field]);
+    problems.push(
+      problem(
+        headerRow,
+        null,
+        `缺少列：${names.join('、')}。计划文件的表头应为：${all.join('、')}（超额理由可省略）`,
+        `the header lacks the column(s) ${names.join(', ')}; a plan file's header is: ${all.join(', ')} (超额理由 optional)`,
+      ),
+    );
   }
   if (problems.length > 0) return { plan: null, problems };
   const label = (field: Field) => columnLabel(header[columnOf.get(field)!]!, columnOf.get(field)!);

@@ -78,7 +78,8 @@ export const encodingIssues = {
       'mixed-encoding',
       `文件混用了不同的文字编码：${utf8.zh}是 UTF-8，${other.zh}不是（可能是从不同来源复制拼接的）。${SAVE_AS_UTF8.zh}`,
       `the file mixes text encodings: ${utf8.en} UTF-8, ${other.en} not (pieced together from different sources?). ${SAVE_AS_UTF8.en}`,
-      otherLines[0] ?? null,
+      // The odd ones out are where to look.
+      (utf8Lines.length < otherLines.length ? utf8Lines[0] : otherLines[0]) ?? null,
     );
   },
 
@@ -135,13 +136,21 @@ const SHEET_OPTION = {
   en: ' (on the command line, sunshine assign takes --sheet NAME)',
 };
 
-export const workbookIssues = {
+export const fileFormatIssues = {
   legacy: (): RosterIssue =>
     fileIssue(
       'error',
       'legacy-xls',
       '这是旧版 Excel 97-2003（.xls）文件或加密的工作簿，无法直接读取。请在 Excel 中“另存为” Excel 工作簿（.xlsx）或 CSV UTF-8（如有密码请先取消）后再导入。',
       'this is a legacy Excel 97-2003 (.xls) file or an encrypted workbook, which cannot be read. In Excel, "Save As" Excel Workbook (.xlsx) or CSV UTF-8 (removing any password first) and import that.',
+    ),
+
+  pdf: (): RosterIssue =>
+    fileIssue(
+      'error',
+      'unreadable-text',
+      '这是 PDF 文件，不是表格文件，无法读取名单。请从学籍系统导出 Excel（.xlsx）或 CSV 文件再导入。',
+      'this is a PDF file, not a table file, so no roster can be read from it. Export the roster from the school system as Excel (.xlsx) or CSV and import that.',
     ),
 
   /** Many school systems export an HTML or XML page named .xls; Excel opens it, but it is not a table file. */
@@ -176,12 +185,22 @@ export const workbookIssues = {
       `a CSV file has no sheets; the sheet "${sheetName}" given is ignored.`,
     ),
 
-  unreadable: (reason: string): RosterIssue =>
+  /** exceljs's own reason is left out: it names its internals ("reading 'col'"), which helps no one at the hall. */
+  tooManyColumns: (row: number, maxColumns: number): RosterIssue =>
+    fileIssue(
+      'error',
+      'too-many-columns',
+      `这一行超过了 Excel 的上限 ${maxColumns.toLocaleString('en')} 列，不像名单表格（可能分隔符不对，或不是表格文件）。请用 Excel 打开核对后另存为 CSV 或 .xlsx。`,
+      `this line has more than Excel's ${maxColumns.toLocaleString('en')} columns, so it is not a roster table (a wrong delimiter, or not a table file). Open the file in Excel, check it and save it as CSV or .xlsx.`,
+      row,
+    ),
+
+  unreadable: (): RosterIssue =>
     fileIssue(
       'error',
       'unreadable-workbook',
-      '无法读取这个 Excel 文件，可能已损坏或不是 .xlsx。请用 Excel 打开后另存为 .xlsx 或 CSV。',
-      `cannot read this Excel file; it may be damaged or not an .xlsx (${reason}). Open it in Excel and save it as .xlsx or CSV.`,
+      '无法读取这个 Excel 文件：它可能已损坏、不完整，或由其他程序以 Excel 不常用的方式写成。请用 Excel 打开后另存为 .xlsx 或 CSV UTF-8 再导入。',
+      'cannot read this Excel file: it may be damaged, incomplete, or written by another program in a way Excel itself does not write. Open it in Excel, save it as .xlsx or CSV UTF-8 and import that.',
     ),
 
   /** `kind` is what the archive turned out to hold, when it says. */

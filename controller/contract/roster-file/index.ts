@@ -39,8 +39,10 @@ export async function readRosterFile(
     holdsRosterHeader,
   );
   if (table === null) return { roster: null, issues: fileIssues, source: null };
+  // Unbalanced quotes leave the columns unreliable from there on: what the rows would say is noise until fixed.
+  if (fileIssues.some((issue) => issue.severity === 'error')) {
+    return { roster: null, issues: fileIssues, source: table.source };
+  }
   const { roster, issues } = validateTable(table, options.scores ?? null, options.flags ?? []);
-  const allIssues = [...fileIssues, ...issues];
-  const fileHasError = fileIssues.some((issue) => issue.severity === 'error');
-  return { roster: fileHasError ? null : roster, issues: allIssues, source: table.source };
+  return { roster, issues: [...fileIssues, ...issues], source: table.source };
 }

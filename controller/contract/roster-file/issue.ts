@@ -33,6 +33,7 @@ export type RosterIssueCode =
   // Cells
   | 'imprecise-number'
   | 'uncached-formula'
+  | 'formula-error'
   | 'text-too-long'
   | 'control-character'
   | 'cells-past-header'

@@ -62,6 +62,13 @@ export function cellProblem(problem: CellProblemKind, text: string): IssueText {
         zh: `这个单元格是数字格式，超过 15 位的数字在 Excel 里已丢失末尾几位（现为 ${text}）。请把这一列设为“文本”格式，重新填入完整号码后再导入。`,
         en: `this cell is a number, and Excel keeps only 15 digits, so the end of this long number is lost (now ${text}). Format the column as Text, re-enter the full numbers and import again.`,
       };
+    case 'formula-error':
+      return {
+        severity: 'error',
+        code: 'formula-error',
+        zh: `这个单元格是出错的公式（${text}），不能当作内容导入。请在 Excel 中改正公式或填入实际内容后再导入。`,
+        en: `this cell is a formula that failed (${text}), which cannot be imported as content. Correct the formula in Excel or type the actual value, then import again.`,
+      };
     case 'uncached-formula':
       return {
         severity: 'error',
@@ -209,7 +216,20 @@ export function genderMismatch(idCardGender: Gender, genderText: string, genderC
   };
 }
 
+/** Excel counts days from 1899-12-30; a date cell that lost its date format shows that count. */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
 export function invalidBirthDate(text: string): IssueText {
+  if (/^\d{5}$/.test(text)) {
+    const date = new Date(EXCEL_EPOCH_MS + Number(text) * DAY_MS).toISOString().slice(0, 10);
+    return {
+      severity: 'error',
+      code: 'invalid-birth-date',
+      zh: `出生日期“${text}”像是 Excel 的日期序号（${text} 即 ${date}），单元格丢了日期格式。请把这一列设为日期格式并核对后再导入。`,
+      en: `birth date "${text}" looks like an Excel date serial (${text} is ${date}) whose cell lost its date format. Format the column as a date, check it and import again.`,
+    };
+  }
   return {
     severity: 'error',
     code: 'invalid-birth-date',

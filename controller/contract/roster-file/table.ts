@@ -3,10 +3,10 @@
 import { isBlankRow } from './columns.ts';
 import { parseCsv } from './csv.ts';
 import { decodeText, type TextEncodingName } from './decode.ts';
-import { workbookIssues, type SheetName } from './file-messages.ts';
+import { fileFormatIssues, type SheetName } from './file-messages.ts';
 import type { RosterIssue } from './issue.ts';
 
-export type CellProblemKind = 'imprecise-number' | 'uncached-formula';
+export type CellProblemKind = 'imprecise-number' | 'uncached-formula' | 'formula-error';
 
 export interface CellProblem {
   /** 0-based, as in `rows`. */
@@ -62,6 +62,7 @@ export interface TableReadResult {
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d];
 const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xls'];
 /** Excel's own limit; a wider "table" is not a roster, and cells are numbered within it (validate.ts). */
 export const MAX_COLUMNS = 16_384;
@@ -84,7 +85,8 @@ export async function readTable(
 ): Promise<TableReadResult> {
   const namedAsWorkbook = WORKBOOK_EXTENSIONS.some((extension) => fileName.toLowerCase().endsWith(extension));
 
-  if (startsWith(bytes, OLE_MAGIC)) return { table: null, issues: [workbookIssues.legacy()] };
+  if (startsWith(bytes, OLE_MAGIC)) return { table: null, issues: [fileFormatIssues.legacy()] };
+  if (startsWith(bytes, PDF_MAGIC)) return { table: null, issues: [fileFormatIssues.pdf()] };
 
   if (startsWith(bytes, ZIP_MAGIC)) {
     const workbook = await readWorkbookSheet(bytes, sheetName);
@@ -92,10 +94,13 @@ export async function readTable(
     const { sheets, grids } = workbook;
     const chosen = sheetName === null ? chooseSheet(grids, sheets, holdsTable) : { sheet: grids[0], issues: [] };
     const { sheet } = chosen;
-    const issues = [...(namedAsWorkbook ? [] : [workbookIssues.extensionMismatch(fileName, 'xlsx')]), ...chosen.issues];
+    const issues = [
+      ...(namedAsWorkbook ? [] : [fileFormatIssues.extensionMismatch(fileName, 'xlsx')]),
+      ...chosen.issues,
+    ];
     if (sheet === undefined) return { table: null, issues };
     if (sheet.rows.every((row) => isBlankRow(row))) {
-      return { table: null, issues: [...issues, workbookIssues.emptySheet(sheet.sheet, sheets)] };
+      return { table: null, issues: [...issues, fileFormatIssues.emptySheet(sheet.sheet, sheets)] };
     }
     const table: Table = {
       source: { format: 'xlsx', sheet: sheet.sheet },
@@ -107,14 +112,14 @@ export async function readTable(
 
   const { decoded, issues: decodingIssues } = decodeText(bytes);
   if (decoded === null) return { table: null, issues: decodingIssues };
-  if (/^\s*</.test(decoded.text)) return { table: null, issues: [workbookIssues.markup()] };
+  if (/^\s*</.test(decoded.text)) return { table: null, issues: [fileFormatIssues.markup()] };
 
   const { rows, issues } = parseCsv(decoded.text);
   const tooWide = rows.findIndex((row) => row.length > MAX_COLUMNS);
-  if (tooWide !== -1) return { table: null, issues: [tooManyColumns(tooWide + 1)] };
+  if (tooWide !== -1) return { table: null, issues: [fileFormatIssues.tooManyColumns(tooWide + 1, MAX_COLUMNS)] };
   const fileIssues = [
-    ...(sheetName === null ? [] : [workbookIssues.sheetOptionIgnored(sheetName)]),
-    ...(namedAsWorkbook ? [workbookIssues.extensionMismatch(fileName, 'csv')] : []),
+    ...(sheetName === null ? [] : [fileFormatIssues.sheetOptionIgnored(sheetName)]),
+    ...(namedAsWorkbook ? [fileFormatIssues.extensionMismatch(fileName, 'csv')] : []),
     ...decodingIssues,
     ...issues,
   ];
@@ -134,23 +139,12 @@ function chooseSheet(
   const shown = visible.length > 0 ? visible : grids;
   const first = shown[0];
   const hiddenTables = grids.filter((grid) => grid.hidden && holdsTable(grid.rows));
-  const issues = hiddenTables.length > 0 ? [workbookIssues.hiddenSheetsIgnored(hiddenTables)] : [];
+  const issues = hiddenTables.length > 0 ? [fileFormatIssues.hiddenSheetsIgnored(hiddenTables)] : [];
   if (first === undefined || holdsTable(first.rows)) return { sheet: first, issues };
   const withTable = shown.filter((sheet) => holdsTable(sheet.rows));
   const [only] = withTable;
   if (only === undefined) return { sheet: first, issues };
   if (withTable.length === 1)
-    return { sheet: only, issues: [...issues, workbookIssues.sheetChosen(first.sheet, only.sheet)] };
-  return { sheet: undefined, issues: [...issues, workbookIssues.ambiguousSheet(first.sheet, withTable, sheets)] };
-}
-
-function tooManyColumns(row: number): RosterIssue {
-  return {
-    severity: 'error',
-    code: 'too-many-columns',
-    row,
-    column: null,
-    zh: `这一行超过了 Excel 的上限 ${MAX_COLUMNS.toLocaleString('en')} 列，不像名单表格（可能分隔符不对或不是表格文件）。请用 Excel 打开核对后另存为 CSV 或 .xlsx。`,
-    en: `this line has more than Excel's ${MAX_COLUMNS.toLocaleString('en')} columns, so it is not a roster table (a wrong delimiter, or not a table file). Open the file in Excel, check it and save it as CSV or .xlsx.`,
-  };
+    return { sheet: only, issues: [...issues, fileFormatIssues.sheetChosen(first.sheet, only.sheet)] };
+  return { sheet: undefined, issues: [...issues, fileFormatIssues.ambiguousSheet(first.sheet, withTable, sheets)] };
 }

@@ -68,7 +68,8 @@ export function validateTable(
   issues.push(...layoutIssues);
   const { flags, layout, issues: flagIssues } = chooseFlagColumns(header, headerRow, fieldLayout, flagNames);
   issues.push(...flagIssues);
-  if (!isWorkbook) issues.push(...shiftedRowIssues(rows, headerIndex, header));
+  // Shifted rows are worth naming only under a sound header.
+  if (!isWorkbook && !hasError(issues)) issues.push(...shiftedRowIssues(rows, headerIndex, header));
 
   const repeatsHeader = headerRepetition(header, layout);
   const dataRowIndexes: number[] = [];
@@ -136,13 +137,16 @@ function shiftedRowIssues(
   }));
 }
 
-/** A row repeating the header's id and name headers: the header of a second roster pasted below the first. */
+/**
+ * A row repeating the header's id and name headers: the header of a second roster pasted below the first. The id
+ * cell is compared as it is first, so that a district file of 100,000 rows is not normalised twice over.
+ */
 function headerRepetition(header: readonly string[], layout: ColumnLayout): (row: readonly string[]) => boolean {
   const { id, name } = layout.fields;
   if (id === null || name === null) return () => false;
-  const idHeader = normaliseHeader(header[id] ?? '');
+  const idHeader = tidyCell(header[id] ?? '');
   const nameHeader = normaliseHeader(header[name] ?? '');
-  return (row) => normaliseHeader(row[id] ?? '') === idHeader && normaliseHeader(row[name] ?? '') === nameHeader;
+  return (row) => tidyCell(row[id] ?? '') === idHeader && normaliseHeader(row[name] ?? '') === nameHeader;
 }
 
 interface Columns {

@@ -1,12 +1,12 @@
 /**
- * Excel workbooks (.xlsx), read with exceljs, one sheet at a time: the `WorkbookSheetReader` the roster reader is
- * given. The one module here that imports exceljs, and nothing in the contract imports it: the controller passes it
+ * Excel workbooks (.xlsx), read with exceljs: the `WorkbookSheetReader` the roster reader is given, reading the
+ * sheet asked for, or every sheet for the reader to choose from. The one module here that imports exceljs, and nothing in the contract imports it: the controller passes it
  * in directly, the console fetches it as a chunk of its own only for a workbook
  * (docs/decisions/001-browser-roster-check.md).
  */
 
 import ExcelJS from 'exceljs';
-import { workbookIssues } from './file-messages.ts';
+import { fileFormatIssues } from './file-messages.ts';
 import type { CellProblem, CellProblemKind, SheetGrid, WorkbookSheetReader } from './table.ts';
 
 /** Excel keeps 15 significant digits; a longer number (an ID number typed into a number cell) has lost its tail. */
@@ -17,19 +17,19 @@ export const readWorkbookSheet: WorkbookSheetReader = async (bytes, sheetName) =
   try {
     // exceljs declares its own `Buffer` as an ArrayBuffer, which is what it really accepts.
     await workbook.xlsx.load(bytes.slice().buffer);
-  } catch (error) {
-    return workbookIssues.unreadable(error instanceof Error ? error.message : String(error));
+  } catch {
+    return fileFormatIssues.unreadable();
   }
 
   const worksheets = workbook.worksheets;
   // Any ZIP archive loads, a Word document or a renamed folder too; only a workbook has worksheets.
-  if (worksheets.length === 0) return workbookIssues.notAWorkbook(archiveKind(bytes));
+  if (worksheets.length === 0) return fileFormatIssues.notAWorkbook(archiveKind(bytes));
   const sheets = worksheets.map((worksheet) => ({ sheet: worksheet.name, hidden: isHidden(worksheet) }));
   if (sheetName === null) return { sheets, grids: worksheets.map(gridOf) };
   const worksheet = worksheets.find(
     (candidate) => candidate.name === sheetName || candidate.name.trim() === sheetName.trim(),
   );
-  if (worksheet === undefined) return workbookIssues.unknownSheet(sheetName, sheets);
+  if (worksheet === undefined) return fileFormatIssues.unknownSheet(sheetName, sheets);
   return { sheets, grids: [gridOf(worksheet)] };
 };
 
@@ -87,7 +87,8 @@ function scalarText(value: Scalar): { text: string; problem: CellProblemKind | n
       ? { text: String(value), problem: 'imprecise-number' }
       : { text: String(Number(value.toPrecision(15))), problem: null };
   }
-  return { text: value.error, problem: null };
+  // #N/A, #REF! …: a broken formula, whose error text must not become a student's name or id.
+  return { text: value.error, problem: 'formula-error' };
 }
 
 /** exceljs gives a date cell as midnight UTC of the day Excel shows; a roster only needs the day. */
