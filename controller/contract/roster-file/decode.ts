@@ -172,13 +172,9 @@ function legacyReading(bytes: Uint8Array): DecodedText | { tried: LegacyTrial[] 
     const text = decodeStrictly(bytes, encoding);
     return { encoding, text, commonShare: text === null ? null : commonShare(text, encoding) };
   });
-  const [best, runnerUp] = [...readings].sort((a, b) => (b.commonShare ?? -1) - (a.commonShare ?? -1));
-  if (
-    best?.text != null &&
-    best.commonShare !== null &&
-    best.commonShare >= PLAUSIBLE_SHARE &&
-    best.commonShare - (runnerUp?.commonShare ?? 0) >= CLEAR_LEAD
-  ) {
+  const score = (reading: { commonShare: number | null } | undefined) => reading?.commonShare ?? 0;
+  const [best, runnerUp] = [...readings].sort((a, b) => score(b) - score(a));
+  if (best?.text && score(best) >= PLAUSIBLE_SHARE && score(best) - score(runnerUp) >= CLEAR_LEAD) {
     return { text: best.text, encoding: best.encoding };
   }
   return { tried: readings.map(({ encoding, commonShare }) => ({ encoding, commonShare })) };
