@@ -42,7 +42,7 @@ describe('reading a plan file', () => {
       `${HEADER}\n一小,高中,2,45,80,40,40,0\n二小,小学,两,45,80,40,40,0\n`,
       [
         { row: 2, column: '学段 (B)', zh: /学段应为“小学”或“初中”/ },
-        { row: 3, column: '班级数 (C)', zh: /应为整数，收到“两”/ },
+        { row: 3, column: '班级数 (C)', zh: /应为 0 到 100000 之间的整数，收到“两”/ },
       ],
     ],
     [
@@ -67,5 +67,19 @@ describe('reading a plan file', () => {
       expect(problem.zh).toMatch(zh);
       expect(problem.en).toMatch(/[a-z]/);
     });
+  });
+});
+
+describe('reading a plan file with oversized text', () => {
+  it.each([
+    ['school name', '学校 (A)', (long: string) => `${long},小学,2,45,80,40,40,0,`],
+    ['cap override reason', '超额理由 (I)', (long: string) => `一小,小学,2,48,80,40,40,0,${long}`],
+  ])('refuses a 5 MB %s, by row and column, without repeating it', async (_field, column, line) => {
+    const { plan, problems } = await read(`${HEADER},超额理由\n${line('信'.repeat(5_000_000))}\n`);
+    expect(plan).toBeNull();
+    expect(problems).toMatchObject([{ file: 'plan.csv', row: 2, column }]);
+    expect(problems[0]!.zh).toContain('太长');
+    expect(problems[0]!.en).toContain('too long');
+    expect(problems[0]!.zh.length + problems[0]!.en.length).toBeLessThan(400);
   });
 });

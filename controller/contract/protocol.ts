@@ -35,15 +35,20 @@ export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 /** The shortest operator passphrase, in characters: the console checks it before sending, the controller again. */
 export const MIN_PASSPHRASE_LENGTH = 8;
 
-const name = z.string().min(1).max(100);
-const reason = z.string().max(1000);
+/** The longest school, subject or balance-column name, the longest reason and the largest count a request carries. */
+export const MAX_NAME_LENGTH = 100;
+export const MAX_REASON_LENGTH = 1000;
+export const MAX_COUNT = 100_000;
+
+const name = z.string().min(1).max(MAX_NAME_LENGTH);
+const reason = z.string().max(MAX_REASON_LENGTH);
 const file = {
   fileName: z.string().min(1).max(255),
   content: z
     .custom<Uint8Array>((value) => value instanceof Uint8Array, '应为文件内容（二进制）/ must be file bytes')
     .refine((bytes) => bytes.length <= MAX_FILE_BYTES, '文件过大 / file too large'),
 };
-const count = z.number().int().min(0).max(100_000);
+const count = z.number().int().min(0).max(MAX_COUNT);
 /**
  * Digits stopped on the rolling counter say where: the start of the scene they rolled in (the controller's clock,
  * ms) and the frame, so the controller can check they are that frame's (engine/ceremony/rolling.ts). Absent for

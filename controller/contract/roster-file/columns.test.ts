@@ -90,7 +90,7 @@ describe('chooseScoreColumns', () => {
   const { layout } = layoutColumns(header, 1);
 
   it('takes every all-numeric column as a score by default', () => {
-    const { scores, issues } = chooseScoreColumns(header, 1, layout, rows, null);
+    const { scores, issues } = chooseScoreColumns(header, 1, layout, rows, [2, 3], null);
     expect(scores).toEqual([
       { subject: '语文', index: 3 },
       { subject: '数学', index: 4 },
@@ -103,7 +103,7 @@ describe('chooseScoreColumns', () => {
   });
 
   it('takes the named columns instead when given', () => {
-    const { scores, issues } = chooseScoreColumns(header, 1, layout, rows, ['数学', ' 语文 ']);
+    const { scores, issues } = chooseScoreColumns(header, 1, layout, rows, [2, 3], ['数学', ' 语文 ']);
     expect(scores).toEqual([
       { subject: '语文', index: 3 },
       { subject: '数学', index: 4 },
@@ -113,13 +113,26 @@ describe('chooseScoreColumns', () => {
   });
 
   it('takes no scores for an empty list', () => {
-    expect(chooseScoreColumns(header, 1, layout, rows, []).scores).toEqual([]);
+    expect(chooseScoreColumns(header, 1, layout, rows, [2, 3], []).scores).toEqual([]);
   });
 
   it('refuses an unknown score column, listing the possible ones', () => {
-    const { issues } = chooseScoreColumns(header, 1, layout, rows, ['物理', '姓名']);
+    const { issues } = chooseScoreColumns(header, 1, layout, rows, [2, 3], ['物理', '姓名']);
     expect(issues.filter((issue) => issue.code === 'unknown-score-column')).toHaveLength(2);
     expect(issues[0]?.zh).toContain('语文、数学、备注、总分、空列');
+  });
+
+  it('says on which rows a column without a header has content', () => {
+    const unnamed = ['学籍号', '姓名', '性别', ''];
+    const unnamedRows = [
+      ['G1', '张三', '男', '转学'],
+      ['G2', '李四', '女'],
+      ['G3', '王五', '男', '借读'],
+    ];
+    const { issues } = chooseScoreColumns(unnamed, 1, layoutColumns(unnamed, 1).layout, unnamedRows, [3, 4, 6], null);
+    expect(issues).toMatchObject([{ severity: 'warning', code: 'ignored-column', row: null, column: '(D)' }]);
+    expect(issues[0]?.zh).toContain('第 3、6 行有内容');
+    expect(issues[0]?.en).toContain('rows 3, 6');
   });
 
   it('warns when numbers look like phone numbers rather than scores', () => {
@@ -130,6 +143,7 @@ describe('chooseScoreColumns', () => {
       1,
       layoutColumns(phoneHeader, 1).layout,
       phoneRows,
+      [2],
       null,
     );
     expect(scores).toEqual([{ subject: '联系电话', index: 3 }]);
@@ -139,7 +153,7 @@ describe('chooseScoreColumns', () => {
   it('refuses two score columns with the same name', () => {
     const twiceHeader = ['学籍号', '姓名', '性别', '语文', '语文'];
     const twiceRows = [['G1', '张三', '男', '90', '91']];
-    const { issues } = chooseScoreColumns(twiceHeader, 1, layoutColumns(twiceHeader, 1).layout, twiceRows, null);
+    const { issues } = chooseScoreColumns(twiceHeader, 1, layoutColumns(twiceHeader, 1).layout, twiceRows, [2], null);
     expect(issues).toMatchObject([{ severity: 'error', code: 'duplicate-column', column: '语文 (E)' }]);
   });
 });

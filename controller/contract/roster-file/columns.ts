@@ -1,7 +1,8 @@
 /** Which column holds what: header aliases in Chinese and English, and which other columns are scores. */
 
+import { MAX_NAME_LENGTH } from '../protocol.ts';
 import { columnLabel, type RosterIssue } from './issue.ts';
-import { parseScore, tidyCell } from './values.ts';
+import { parseScore, removeInvisible, tidyCell } from './values.ts';
 
 export type RosterField =
   'id' | 'name' | 'gender' | 'idCard' | 'birthDate' | 'siblingGroup' | 'apartGroups' | 'sourceSchool';
@@ -9,19 +10,53 @@ export type RosterField =
 const REQUIRED_FIELDS: readonly RosterField[] = ['id', 'name', 'gender'];
 
 /** Header spellings, already normalised by `normaliseHeader`; the first one is what messages suggest. */
+/**
+ * Header spellings, already normalised by `normaliseHeader`; the first one is what messages suggest. Traditional
+ * spellings too, for a file from a traditional-Chinese system (Big5).
+ */
 const FIELD_ALIASES: Readonly<Record<RosterField, readonly string[]>> = {
-  id: ['学籍号', '全国学籍号', '学号', '编号', 'id', 'studentid'],
-  name: ['姓名', '学生姓名', 'name'],
-  gender: ['性别', 'gender', 'sex'],
-  idCard: ['身份证号', '身份证', '身份证号码', '公民身份号码', 'idcard'],
+  id: ['学籍号', '全国学籍号', '学号', '编号', 'id', 'studentid', '學籍號', '全國學籍號', '學號', '編號'],
+  name: ['姓名', '学生姓名', 'name', '學生姓名'],
+  gender: ['性别', 'gender', 'sex', '性別'],
+  idCard: [
+    '身份证号',
+    '身份证',
+    '身份证号码',
+    '公民身份号码',
+    'idcard',
+    '身份證號',
+    '身份證',
+    '身份證號碼',
+    '公民身份號碼',
+  ],
   birthDate: ['出生日期', '生日', 'birthdate', 'birthday'],
-  siblingGroup: ['多胞胎组', '同胞组', '多胞胎', 'siblinggroup'],
-  apartGroups: ['分开组', 'apartgroup'],
-  sourceSchool: ['毕业学校', '毕业小学', 'sourceschool'],
+  siblingGroup: ['多胞胎组', '同胞组', '多胞胎', 'siblinggroup', '多胞胎組', '同胞組'],
+  apartGroups: ['分开组', 'apartgroup', '分開組'],
+  sourceSchool: ['毕业学校', '毕业小学', 'sourceschool', '畢業學校', '畢業小學'],
 };
 
 /** The row-number column (序号) means nothing once the rows are read. */
-const ROW_NUMBER_ALIASES: readonly string[] = ['序号', 'no', 'no.', '#'];
+const ROW_NUMBER_ALIASES: readonly string[] = ['序号', 'no', 'no.', '#', '序號'];
+
+/**
+ * The longest text a cell of each field may hold. Generous for real data — a national student number has 19
+ * characters, a Chinese name rarely 10, a transliterated one perhaps 40 — and short enough that a runaway cell (a
+ * whole file pasted into one) is refused rather than printed on every class list.
+ */
+export const FIELD_MAX_LENGTH: Readonly<Record<RosterField, number>> = {
+  id: 32,
+  name: 64,
+  gender: 16,
+  idCard: 32,
+  birthDate: 32,
+  siblingGroup: 32,
+  apartGroups: 200,
+  sourceSchool: MAX_NAME_LENGTH,
+};
+/** A score or a yes/no cell: any longer text is no valid value, and is refused without being repeated. */
+export const VALUE_MAX_LENGTH = 32;
+/** A header may become a subject or a balance column, which the sealed rules name within the protocol's limit. */
+export const HEADER_MAX_LENGTH = MAX_NAME_LENGTH;
 
 const FIELD_BY_ALIAS: ReadonlyMap<string, RosterField> = new Map(
   Object.entries(FIELD_ALIASES).flatMap(([field, aliases]) => aliases.map((alias) => [alias, field as RosterField])),
@@ -32,7 +67,7 @@ const FIELD_BY_ALIAS: ReadonlyMap<string, RosterField> = new Map(
  * in brackets, as templates often have ("*姓名", "出生日期（yyyy-mm-dd）").
  */
 export function normaliseHeader(text: string): string {
-  return text
+  return removeInvisible(text)
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\s_-]+/g, '')
@@ -48,20 +83,52 @@ function isRowNumberHeader(header: string): boolean {
   return ROW_NUMBER_ALIASES.includes(normaliseHeader(header));
 }
 
-const HEADER_SEARCH_ROWS = 20;
+/** Far enough down for a page of instructions above the table, as some templates have. */
+const HEADER_SEARCH_ROWS = 100;
+
+/** The first row, of the first HEADER_SEARCH_ROWS, naming at least two known columns; -1 when there is none. */
+function namedHeaderRow(rows: readonly (readonly string[])[]): number {
+  return rows
+    .slice(0, HEADER_SEARCH_ROWS)
+    .findIndex((row) => row.filter((cell) => fieldOf(cell) !== null || isRowNumberHeader(cell)).length >= 2);
+}
+
+/** Whether a sheet holds a roster: its header names at least two known columns. */
+export function holdsRosterHeader(rows: readonly (readonly string[])[]): boolean {
+  return namedHeaderRow(rows) !== -1;
+}
 
 /**
  * Index of the header row: the first row naming at least two known columns, so a title row above the table
  * ("2024 年新生名单") is skipped; failing that, the first non-empty row. Null for a file with no content at all.
  */
 export function findHeaderRow(rows: readonly (readonly string[])[]): number | null {
-  const searched = rows.slice(0, HEADER_SEARCH_ROWS);
-  const named = searched.findIndex(
-    (row) => row.filter((cell) => fieldOf(cell) !== null || isRowNumberHeader(cell)).length >= 2,
-  );
+  const named = namedHeaderRow(rows);
   if (named !== -1) return named;
   const firstNonEmpty = rows.findIndex((row) => !isBlankRow(row));
   return firstNonEmpty === -1 ? null : firstNonEmpty;
+}
+
+export interface CellPastHeader {
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly text: string;
+}
+
+/**
+ * In each row below the header, the first filled cell beyond the header's last cell. In a CSV file a row longer than
+ * the header usually has its columns shifted (an unquoted comma in a cell); Excel itself writes every row as long as
+ * the longest, so a column merely lacking a header is within the header's length.
+ */
+export function cellsPastHeader(rows: readonly (readonly string[])[], headerIndex: number): CellPastHeader[] {
+  const width = (rows[headerIndex] ?? []).length;
+  const found: CellPastHeader[] = [];
+  rows.forEach((row, rowIndex) => {
+    if (rowIndex <= headerIndex || row.length <= width) return;
+    const columnIndex = row.findIndex((cell, index) => index >= width && tidyCell(cell) !== '');
+    if (columnIndex !== -1) found.push({ rowIndex, columnIndex, text: tidyCell(row[columnIndex] ?? '') });
+  });
+  return found;
 }
 
 export function isBlankRow(row: readonly string[], ignoredColumns: readonly number[] = []): boolean {
@@ -166,13 +233,15 @@ const LIKELY_SCORE_MAX = 1000;
 
 /**
  * Chooses the score columns among the other columns: by default each one whose filled cells are mostly numbers (or
- * marked absent); `scoreNames` names them instead. Every other column is ignored, with a warning.
+ * marked absent); `scoreNames` names them instead. Every other column is ignored, with a warning. `dataRowNumbers`
+ * are the spreadsheet rows of `dataRows`, to say where a column without a header has content.
  */
 export function chooseScoreColumns(
   header: readonly string[],
   headerRow: number,
   layout: ColumnLayout,
   dataRows: readonly (readonly string[])[],
+  dataRowNumbers: readonly number[],
   scoreNames: readonly string[] | null,
 ): { scores: ScoreColumn[]; issues: RosterIssue[] } {
   const issues: RosterIssue[] = [];
@@ -185,14 +254,14 @@ export function chooseScoreColumns(
   for (const index of layout.otherColumns) {
     if (chosen.includes(index)) continue;
     const headerText = tidyCell(header[index] ?? '');
-    const hasData = dataRows.some((row) => tidyCell(row[index] ?? '') !== '');
-    if (headerText === '' && !hasData) continue;
+    const filledRows = dataRowNumbers.filter((_, position) => tidyCell(dataRows[position]?.[index] ?? '') !== '');
+    if (headerText === '' && filledRows.length === 0) continue;
     issues.push({
       severity: 'warning',
       code: 'ignored-column',
       row: null,
       column: columnLabel(headerText, index),
-      ...ignoredColumnReason(headerText, hasData, scoreNames !== null),
+      ...ignoredColumnReason(headerText, filledRows, scoreNames !== null),
     });
   }
 
@@ -202,9 +271,22 @@ export function chooseScoreColumns(
   return { scores, issues };
 }
 
-function ignoredColumnReason(headerText: string, hasData: boolean, scoresNamed: boolean): { zh: string; en: string } {
-  if (headerText === '') return { zh: '该列没有表头，已忽略。', en: 'this column has no header and is ignored.' };
-  if (!hasData) return { zh: '该列没有数据，已忽略。', en: 'this column is empty and is ignored.' };
+const ROWS_SHOWN = 5;
+
+function ignoredColumnReason(
+  headerText: string,
+  filledRows: readonly number[],
+  scoresNamed: boolean,
+): { zh: string; en: string } {
+  if (headerText === '') {
+    const shown = filledRows.slice(0, ROWS_SHOWN);
+    const more = filledRows.length > shown.length;
+    return {
+      zh: `该列没有表头，已忽略，其中第 ${shown.join('、')} 行${more ? '等' : ''}有内容。如果这些内容有用，请补上表头。`,
+      en: `this column has no header and is ignored; content in ${filledRows.length === 1 ? 'row' : 'rows'} ${shown.join(', ')}${more ? ' …' : ''}. Give it a header if that content matters.`,
+    };
+  }
+  if (filledRows.length === 0) return { zh: '该列没有数据，已忽略。', en: 'this column is empty and is ignored.' };
   if (scoresNamed) return { zh: '不在指定的成绩列中，已忽略。', en: 'not among the score columns given, ignored.' };
   return {
     zh: '不是可识别的列，内容也大多不是数字（不能当成绩），已忽略。',

@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { idCardCheckCharacter } from '../../../engine/idcard.ts';
 import { parseCsv } from './csv.ts';
 import { decodeText } from './decode.ts';
-import { formatIssue, readRosterFile } from './index.ts';
+import { encodeLegacy } from '../../../test/support/legacy-encodings.ts';
+import { formatIssue, readRosterFile, type RosterIssue } from './index.ts';
 import { readWorkbookSheet } from './workbook.ts';
 
 // The demo district's rosters are the realistic samples; the GBK copy is a test fixture.
@@ -24,7 +26,7 @@ interface PlanFigures {
 }
 
 async function planOf(stage: 'primary' | 'junior'): Promise<PlanFigures[]> {
-  const text = decodeText(await sampleBytes(`${stage}/plan.csv`))?.text ?? '';
+  const text = decodeText(await sampleBytes(`${stage}/plan.csv`)).decoded?.text ?? '';
   const [header = [], ...rows] = parseCsv(text).rows.filter((row) => row.some((cell) => cell !== ''));
   const at = (row: readonly string[], name: string): string => row[header.indexOf(name)] ?? '';
   return rows.map((row) => ({
@@ -235,5 +237,132 @@ describe('readRosterFile options and speed', () => {
     expect(issues).toEqual([]);
     expect(roster?.students).toHaveLength(100_000);
     expect(roster?.students.filter((student) => student.idCard !== null)).toHaveLength(9_999);
+  });
+});
+
+describe('readRosterFile refuses or flags what used to pass silently', () => {
+  const csv = (text: string): Uint8Array => new TextEncoder().encode(text);
+  const errorsOf = (issues: readonly RosterIssue[]) => issues.filter((issue) => issue.severity === 'error');
+
+  async function workbookOf(sheets: Record<string, readonly (readonly ExcelJS.CellValue[])[]>): Promise<Uint8Array> {
+    const workbook = new ExcelJS.Workbook();
+    for (const [name, rows] of Object.entries(sheets)) workbook.addWorksheet(name).addRows(rows.map((row) => [...row]));
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  }
+
+  it('reads a Big5 roster as Big5, with a warning, instead of as GB18030 nonsense', async () => {
+    const bytes = encodeLegacy('學籍號,姓名,性別\r\nG1,陳志明,男\r\nG2,林美玲,女\r\nG3,黃國華,男\r\n', 'big5');
+    const { roster, issues, source } = await readRosterFile('名單.csv', bytes, {}, readWorkbookSheet);
+    expect(source).toEqual({ format: 'csv', encoding: 'big5' });
+    expect(roster?.students.map((student) => student.name)).toEqual(['陳志明', '林美玲', '黃國華']);
+    expect(issues).toMatchObject([{ severity: 'warning', code: 'unusual-encoding', row: null, column: null }]);
+    expect(issues[0]?.zh).toContain('Big5');
+    expect(issues[0]?.en).toContain('Big5');
+  });
+
+  it('refuses text that reads as nonsense in every encoding, naming the encodings tried', async () => {
+    const bytes = encodeLegacy('学籍番号,氏名,性別\r\nG1,山田太郎,男\r\nG2,佐藤花子,女\r\n', 'shift_jis');
+    const { roster, issues } = await readRosterFile('名单.csv', bytes, {}, readWorkbookSheet);
+    expect(roster).toBeNull();
+    expect(issues).toMatchObject([{ severity: 'error', code: 'unknown-encoding' }]);
+    for (const encoding of ['UTF-8', 'GB18030', 'Big5']) {
+      expect(issues[0]?.zh).toContain(encoding);
+      expect(issues[0]?.en).toContain(encoding);
+    }
+  });
+
+  it('says that a ZIP archive named .xlsx is not an Excel workbook', async () => {
+    const zip = new JSZip();
+    zip.file('名单.txt', '学籍号,姓名,性别');
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    const { roster, issues } = await readRosterFile('名单.xlsx', bytes, {}, readWorkbookSheet);
+    expect(roster).toBeNull();
+    expect(issues).toMatchObject([{ severity: 'error', code: 'not-a-workbook' }]);
+    expect(issues[0]?.zh).toContain('不是 Excel 工作簿');
+    expect(issues[0]?.en).toContain('not an Excel workbook');
+  });
+
+  it('reads the one sheet holding a roster when the first is an empty cover, naming both', async () => {
+    const bytes = await workbookOf({
+      封面: [],
+      名单: [
+        ['学籍号', '姓名', '性别'],
+        ['G1', '魏怡诗', '女'],
+      ],
+    });
+    const { roster, issues, source } = await readRosterFile('名单.xlsx', bytes, {}, readWorkbookSheet);
+    expect(source).toEqual({ format: 'xlsx', sheet: '名单' });
+    expect(roster?.students).toHaveLength(1);
+    expect(issues).toMatchObject([{ severity: 'warning', code: 'sheet-chosen' }]);
+    expect(issues[0]?.zh).toMatch(/“封面”.*“名单”/);
+    expect(issues[0]?.en).toMatch(/"封面".*"名单"/);
+  });
+
+  it('refuses an empty sheet, naming it, the sheets there are and the --sheet option', async () => {
+    const bytes = await workbookOf({
+      封面: [],
+      名单: [
+        ['学籍号', '姓名', '性别'],
+        ['G1', '魏怡诗', '女'],
+      ],
+    });
+    const { roster, issues } = await readRosterFile('名单.xlsx', bytes, { sheet: '封面' }, readWorkbookSheet);
+    expect(roster).toBeNull();
+    expect(issues).toMatchObject([{ severity: 'error', code: 'empty-sheet' }]);
+    expect(issues[0]?.zh).toMatch(/工作表“封面”是空的.*“封面”、“名单”.*--sheet/);
+    expect(issues[0]?.en).toMatch(/sheet "封面", the one read, is empty.*"封面", "名单".*--sheet/);
+  });
+
+  it('refuses to guess between several roster sheets behind an empty cover', async () => {
+    const roster = [
+      ['学籍号', '姓名', '性别'],
+      ['G1', '魏怡诗', '女'],
+    ];
+    const bytes = await workbookOf({ 封面: [], 一班: roster, 二班: roster });
+    const { roster: read, issues } = await readRosterFile('名单.xlsx', bytes, {}, readWorkbookSheet);
+    expect(read).toBeNull();
+    expect(issues).toMatchObject([{ severity: 'error', code: 'ambiguous-sheet' }]);
+    expect(issues[0]?.zh).toMatch(/“一班”、“二班”.*--sheet/);
+  });
+
+  it('refuses CSV cells to the right of the last header cell, by row and column', async () => {
+    const bytes = csv('学籍号,姓名,性别\r\nG1,魏怡诗,女\r\nG2,龙,奕,男\r\n');
+    const { roster, issues } = await readRosterFile('名单.csv', bytes, {}, readWorkbookSheet);
+    expect(roster).toBeNull();
+    expect(errorsOf(issues)).toMatchObject([{ code: 'cells-past-header', row: 3, column: '(D)' }]);
+  });
+
+  it('warns about workbook cells to the right of the last header cell, by row and column', async () => {
+    const bytes = await workbookOf({
+      名单: [
+        ['学籍号', '姓名', '性别'],
+        ['G1', '魏怡诗', '女', '转学'],
+      ],
+    });
+    const { roster, issues } = await readRosterFile('名单.xlsx', bytes, {}, readWorkbookSheet);
+    expect(roster?.students).toHaveLength(1);
+    expect(issues).toMatchObject([{ severity: 'warning', code: 'ignored-column', column: '(D)' }]);
+    expect(issues[0]?.zh).toContain('第 2 行');
+    expect(issues[0]?.en).toContain('row 2');
+  });
+
+  it.each([
+    ['name', '姓名 (B)', (long: string) => `G1,${long},女,信州区第一小学`],
+    ['source school', '毕业学校 (D)', (long: string) => `G1,魏怡诗,女,${long}`],
+    ['id', '学籍号 (A)', (long: string) => `${long},魏怡诗,女,信州区第一小学`],
+  ])('refuses a 5 MB %s, by row and column, without repeating it', async (_field, column, line) => {
+    const bytes = csv(`学籍号,姓名,性别,毕业学校\r\n${line('信'.repeat(5_000_000))}\r\n`);
+    const { roster, issues } = await readRosterFile('名单.csv', bytes, {}, readWorkbookSheet);
+    expect(roster).toBeNull();
+    expect(issues).toMatchObject([{ severity: 'error', code: 'text-too-long', row: 2, column }]);
+    expect(formatIssue(issues[0]!).length).toBeLessThan(400);
+  });
+
+  it('refuses a 5 MB header, without repeating it', async () => {
+    const bytes = csv(`学籍号,姓名,性别,${'备'.repeat(5_000_000)}\r\nG1,魏怡诗,女,1\r\n`);
+    const { roster, issues } = await readRosterFile('名单.csv', bytes, {}, readWorkbookSheet);
+    expect(roster).toBeNull();
+    expect(errorsOf(issues)).toMatchObject([{ code: 'text-too-long', row: 1 }]);
+    expect(issues.every((issue) => formatIssue(issue).length < 400)).toBe(true);
   });
 });

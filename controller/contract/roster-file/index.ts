@@ -5,6 +5,7 @@
  */
 
 import type { Roster } from '../../../engine/roster.ts';
+import { holdsRosterHeader } from './columns.ts';
 import type { RosterIssue } from './issue.ts';
 import type { RosterReadOptions } from './options.ts';
 import { readTable, type TableSource, type WorkbookSheetReader } from './table.ts';
@@ -30,10 +31,18 @@ export async function readRosterFile(
   options: RosterReadOptions,
   readWorkbookSheet: WorkbookSheetReader,
 ): Promise<RosterReadResult> {
-  const { table, issues: fileIssues } = await readTable(fileName, bytes, options.sheet ?? null, readWorkbookSheet);
+  const { table, issues: fileIssues } = await readTable(
+    fileName,
+    bytes,
+    options.sheet ?? null,
+    readWorkbookSheet,
+    holdsRosterHeader,
+  );
   if (table === null) return { roster: null, issues: fileIssues, source: null };
+  // Unbalanced quotes leave the columns unreliable from there on: what the rows would say is noise until fixed.
+  if (fileIssues.some((issue) => issue.severity === 'error')) {
+    return { roster: null, issues: fileIssues, source: table.source };
+  }
   const { roster, issues } = validateTable(table, options.scores ?? null, options.flags ?? []);
-  const allIssues = [...fileIssues, ...issues];
-  const fileHasError = fileIssues.some((issue) => issue.severity === 'error');
-  return { roster: fileHasError ? null : roster, issues: allIssues, source: table.source };
+  return { roster, issues: [...fileIssues, ...issues], source: table.source };
 }

@@ -4,11 +4,21 @@ export type RosterIssueCode =
   // The file as a whole
   | 'legacy-xls'
   | 'unreadable-workbook'
+  | 'not-a-workbook'
   | 'unknown-sheet'
+  | 'ambiguous-sheet'
+  | 'empty-sheet'
+  | 'sheet-chosen'
+  | 'hidden-sheet-ignored'
   | 'sheet-option-ignored'
   | 'unreadable-text'
+  | 'unknown-encoding'
+  | 'mixed-encoding'
+  | 'truncated-text'
+  | 'unusual-encoding'
   | 'extension-mismatch'
   | 'csv-syntax'
+  | 'too-many-columns'
   | 'empty-file'
   | 'no-students'
   // Columns
@@ -19,9 +29,14 @@ export type RosterIssueCode =
   | 'unknown-balance-column'
   | 'ignored-column'
   | 'unlikely-scores'
+  | 'repeated-header'
   // Cells
   | 'imprecise-number'
   | 'uncached-formula'
+  | 'formula-error'
+  | 'text-too-long'
+  | 'control-character'
+  | 'cells-past-header'
   | 'whitespace'
   | 'missing-id'
   | 'duplicate-id'
@@ -61,9 +76,19 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
+/** A header shown in a location: long ones cut, so that a runaway header cell is not repeated in every message. */
+const LABEL_LENGTH = 30;
+
 export function columnLabel(header: string, index: number): string {
-  const text = header.trim();
+  const text = excerpt(header.trim(), LABEL_LENGTH);
   return text === '' ? `(${columnLetter(index)})` : `${text} (${columnLetter(index)})`;
+}
+
+/** At most `length` characters of `text`, "…" marking a cut; never splits a surrogate pair. */
+export function excerpt(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const cut = /[\ud800-\udbff]/.test(text.charAt(length - 1)) ? length - 1 : length;
+  return `${text.slice(0, cut)}…`;
 }
 
 /** One line, Chinese then English: `第 12 行 身份证号 (E)：校验位错误 / row 12, column 身份证号 (E): …`. */

@@ -5,8 +5,9 @@
 
 import type { Gender } from '../../../engine/roster.ts';
 import type { IdCardProblem } from '../../../engine/idcard.ts';
-import type { RosterIssue } from './issue.ts';
+import { excerpt, type RosterIssue } from './issue.ts';
 import type { CellProblemKind } from './table.ts';
+import { controlCharacterIn, showInvisible } from './values.ts';
 
 export type IssueText = Pick<RosterIssue, 'severity' | 'code' | 'zh' | 'en'>;
 
@@ -61,6 +62,13 @@ export function cellProblem(problem: CellProblemKind, text: string): IssueText {
         zh: `这个单元格是数字格式，超过 15 位的数字在 Excel 里已丢失末尾几位（现为 ${text}）。请把这一列设为“文本”格式，重新填入完整号码后再导入。`,
         en: `this cell is a number, and Excel keeps only 15 digits, so the end of this long number is lost (now ${text}). Format the column as Text, re-enter the full numbers and import again.`,
       };
+    case 'formula-error':
+      return {
+        severity: 'error',
+        code: 'formula-error',
+        zh: `这个单元格是出错的公式（${text}），不能当作内容导入。请在 Excel 中改正公式或填入实际内容后再导入。`,
+        en: `this cell is a formula that failed (${text}), which cannot be imported as content. Correct the formula in Excel or type the actual value, then import again.`,
+      };
     case 'uncached-formula':
       return {
         severity: 'error',
@@ -70,6 +78,51 @@ export function cellProblem(problem: CellProblemKind, text: string): IssueText {
       };
   }
 }
+
+export function textTooLong(length: number, limit: number): IssueText {
+  return {
+    severity: 'error',
+    code: 'text-too-long',
+    zh: `内容太长（${length.toLocaleString('en')} 个字符），这一列最多 ${limit} 个字符。可能是别的内容误粘贴进了这个单元格，请核对。`,
+    en: `too long (${length.toLocaleString('en')} characters); this column takes at most ${limit}. Something else may have been pasted into this cell; check it.`,
+  };
+}
+
+export function controlCharacter(character: string): IssueText {
+  const code = `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return {
+    severity: 'error',
+    code: 'control-character',
+    zh: `含有不可见的控制字符（${code}），通常是从其他系统复制时带入的，或文件已损坏。请删除这个单元格的内容后重新输入。`,
+    en: `contains an invisible control character (${code}), usually brought along when copying from another system, or a sign of a damaged file. Clear the cell and type it again.`,
+  };
+}
+
+/** Why a tidied cell cannot be taken as it is: too long, or holding a control character; null when it can. */
+export function textProblem(text: string, maxLength: number): IssueText | null {
+  if (text.length > maxLength) return textTooLong(text.length, maxLength);
+  const control = controlCharacterIn(text);
+  return control === null ? null : controlCharacter(control);
+}
+
+const PAST_HEADER_SHOWN = 20;
+
+export function cellsPastHeader(lastHeaderColumn: string, text: string): IssueText {
+  const shown = excerpt(text, PAST_HEADER_SHOWN);
+  return {
+    severity: 'error',
+    code: 'cells-past-header',
+    zh: `表头只到 ${lastHeaderColumn} 列，这一行在它右边还有内容“${shown}”。可能是某个单元格里的逗号没有加引号，使这一行错位；也可能这一列缺少表头。请核对这一行，补上表头或删除多余的内容。`,
+    en: `the header ends at column ${lastHeaderColumn}, but this row has "${shown}" to its right: an unquoted comma in a cell may have shifted the row, or the column lacks a header. Check the row, and add a header or delete what is extra.`,
+  };
+}
+
+export const repeatedHeader: IssueText = {
+  severity: 'error',
+  code: 'repeated-header',
+  zh: '这一行重复了表头（可能是两份名单拼在了一起）。请删除这一行，并核对上下两部分是否都该导入。',
+  en: 'this row repeats the header (two rosters pasted together?). Delete it, and check that both parts belong in this import.',
+};
 
 export const missingId: IssueText = {
   severity: 'error',
@@ -113,6 +166,14 @@ export function invalidGender(text: string): IssueText {
 export function invalidIdCard(reason: IdCardProblem, text: string): IssueText {
   switch (reason) {
     case 'format':
+      if (/^\d{15}$/.test(text)) {
+        return {
+          severity: 'error',
+          code: 'invalid-id-card',
+          zh: `身份证号“${text}”是 15 位的旧号码。请换成 18 位的居民身份证号（可查户口簿或新证件）。`,
+          en: `ID number "${text}" is an old 15-digit number; give the 18-character resident ID number instead (see the household register or a new ID card).`,
+        };
+      }
       return {
         severity: 'error',
         code: 'invalid-id-card',
@@ -155,7 +216,20 @@ export function genderMismatch(idCardGender: Gender, genderText: string, genderC
   };
 }
 
+/** Excel counts days from 1899-12-30; a date cell that lost its date format shows that count. */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
 export function invalidBirthDate(text: string): IssueText {
+  if (/^\d{5}$/.test(text)) {
+    const date = new Date(EXCEL_EPOCH_MS + Number(text) * DAY_MS).toISOString().slice(0, 10);
+    return {
+      severity: 'error',
+      code: 'invalid-birth-date',
+      zh: `出生日期“${text}”像是 Excel 的日期序号（${text} 即 ${date}），单元格丢了日期格式。请把这一列设为日期格式并核对后再导入。`,
+      en: `birth date "${text}" looks like an Excel date serial (${text} is ${date}) whose cell lost its date format. Format the column as a date, check it and import again.`,
+    };
+  }
   return {
     severity: 'error',
     code: 'invalid-birth-date',
@@ -208,16 +282,19 @@ export function invalidScore(text: string, scoresNamed: boolean): IssueText {
 
 const WHITESPACE_EXAMPLES = 3;
 
+const WHITESPACE_SHOWN = 30;
+
 export function whitespace(fixes: readonly WhitespaceFix[]): IssueText {
   const shown = fixes.slice(0, WHITESPACE_EXAMPLES);
   const more = fixes.length > shown.length;
-  const zhExamples = shown.map((fix) => `第 ${fix.row} 行“${fix.before}”→“${fix.after}”`).join('；');
-  const enExamples = shown.map((fix) => `row ${fix.row} "${fix.before}" → "${fix.after}"`).join('; ');
+  const before = (fix: WhitespaceFix) => showInvisible(excerpt(fix.before, WHITESPACE_SHOWN));
+  const zhExamples = shown.map((fix) => `第 ${fix.row} 行“${before(fix)}”→“${fix.after}”`).join('；');
+  const enExamples = shown.map((fix) => `row ${fix.row} "${before(fix)}" → "${fix.after}"`).join('; ');
   return {
     severity: 'warning',
     code: 'whitespace',
-    zh: `${fixes.length} 个单元格有多余的空格（含全角空格），已自动去除：${zhExamples}${more ? ' 等' : ''}。`,
-    en: `${fixes.length} cell(s) had stray or full-width spaces, removed: ${enExamples}${more ? ' …' : ''}.`,
+    zh: `${fixes.length} 个单元格有多余的空格（含全角空格）或不可见字符，已自动去除：${zhExamples}${more ? ' 等' : ''}。`,
+    en: `${fixes.length} cell(s) had stray or full-width spaces or invisible characters, removed: ${enExamples}${more ? ' …' : ''}.`,
   };
 }
 

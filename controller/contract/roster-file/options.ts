@@ -3,7 +3,7 @@
 import type { SealedRules } from '../../../engine/ceremony/state.ts';
 
 export interface RosterReadOptions {
-  /** Worksheet of an .xlsx to read; the first sheet when absent. */
+  /** Worksheet of an .xlsx to read; when absent, the first visible sheet, or the one other sheet holding a roster. */
   readonly sheet?: string;
   /** Header names of the score columns; by default every other column holding only numbers. */
   readonly scores?: readonly string[];

@@ -1,9 +1,13 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readTable, type WorkbookSheetReader } from './table.ts';
+import { holdsRosterHeader } from './columns.ts';
+import { readTable as readTableWith, type TableTest, type WorkbookSheetReader } from './table.ts';
 import { readWorkbookSheet } from './workbook.ts';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+const anyTable: TableTest = () => true;
+const readTable = (fileName: string, bytes: Uint8Array, sheetName: string | null, reader: WorkbookSheetReader) =>
+  readTableWith(fileName, bytes, sheetName, reader, anyTable);
 
 describe('readTable: delimited text', () => {
   it.each([
@@ -119,6 +123,19 @@ describe('readTable: workbooks', () => {
     expect(issues[0]?.zh).toContain('“说明”、“名单”');
   });
 
+  it('reads the first visible sheet, and says a hidden one holding a table was left out', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('旧名单', { state: 'hidden' }).addRow(['学籍号', '姓名', '性别']);
+    workbook.addWorksheet('名单').addRow(['学籍号', '姓名', '性别']);
+    workbook.addWorksheet('下拉选项', { state: 'veryHidden' }).addRow(['男', '女']);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const { table, issues } = await readTableWith('名单.xlsx', bytes, null, readWorkbookSheet, holdsRosterHeader);
+    expect(table?.source).toEqual({ format: 'xlsx', sheet: '名单' });
+    expect(issues).toMatchObject([{ severity: 'warning', code: 'hidden-sheet-ignored' }]);
+    expect(issues[0]?.zh).toContain('“旧名单”（隐藏）');
+    expect(issues[0]?.zh).not.toContain('下拉选项');
+  });
+
   it('reads a workbook by its content whatever its name, with a warning', async () => {
     const { table, issues } = await readTable('名单.csv', await workbookBytes(), null, readWorkbookSheet);
     expect(table?.source.format).toBe('xlsx');
@@ -142,7 +159,10 @@ describe('readTable asks the workbook reader about workbooks only', () => {
     const asked: [number, string | null][] = [];
     const reader: WorkbookSheetReader = (bytes, sheetName) => {
       asked.push([bytes.length, sheetName]);
-      return Promise.resolve({ sheet: '名单', rows: [['姓名']], cellProblems: [] });
+      return Promise.resolve({
+        sheets: [{ sheet: '名单', hidden: false }],
+        grids: [{ sheet: '名单', hidden: false, rows: [['姓名']], cellProblems: [] }],
+      });
     };
     const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]);
     const { table } = await readTable('名单.xlsx', bytes, '名单', reader);

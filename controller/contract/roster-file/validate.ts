@@ -3,11 +3,16 @@
 import { parseIdCard } from '../../../engine/idcard.ts';
 import type { Gender, Roster, Student } from '../../../engine/roster.ts';
 import {
+  cellsPastHeader,
   chooseFlagColumns,
   chooseScoreColumns,
+  FIELD_MAX_LENGTH,
   findHeaderRow,
+  HEADER_MAX_LENGTH,
   isBlankRow,
   layoutColumns,
+  normaliseHeader,
+  VALUE_MAX_LENGTH,
   type ColumnLayout,
   type FlagColumn,
   type RosterField,
@@ -47,26 +52,44 @@ export function validateTable(
   const { rows } = table;
   const headerIndex = findHeaderRow(rows);
   if (headerIndex === null) return { roster: null, issues: [{ ...messages.emptyFile, row: null, column: null }] };
-  const header = rows[headerIndex] ?? [];
   const headerRow = headerIndex + 1;
+  const isWorkbook = table.source.format === 'xlsx';
+  // In a workbook, cells right of the header are a column someone left without a header (a remark beside the
+  // table): widened to them, the header gives them a column that is ignored with a warning saying where. In a CSV
+  // file a row longer than the header is more likely shifted, and refused below.
+  const header = isWorkbook ? widenedHeader(rows, headerIndex) : (rows[headerIndex] ?? []);
   const issues: RosterIssue[] = [];
 
   if (rows.slice(0, headerIndex).some((row) => !isBlankRow(row))) {
     issues.push({ ...messages.rowsBeforeHeader(headerRow), row: null, column: null });
   }
+  issues.push(...headerTextIssues(header, headerRow));
   const { layout: fieldLayout, issues: layoutIssues } = layoutColumns(header, headerRow);
   issues.push(...layoutIssues);
   const { flags, layout, issues: flagIssues } = chooseFlagColumns(header, headerRow, fieldLayout, flagNames);
   issues.push(...flagIssues);
+  // Shifted rows are worth naming only under a sound header.
+  if (!isWorkbook && !hasError(issues)) issues.push(...shiftedRowIssues(rows, headerIndex, header));
 
+  const repeatsHeader = headerRepetition(header, layout);
   const dataRowIndexes: number[] = [];
   rows.forEach((row, index) => {
-    if (index > headerIndex && !isBlankRow(row, layout.rowNumberColumns)) dataRowIndexes.push(index);
+    if (index <= headerIndex || isBlankRow(row, layout.rowNumberColumns)) return;
+    if (repeatsHeader(row)) issues.push({ ...messages.repeatedHeader, row: index + 1, column: null });
+    else dataRowIndexes.push(index);
   });
   if (dataRowIndexes.length === 0) issues.push({ ...messages.noStudents, row: headerRow, column: null });
 
   const dataRows = dataRowIndexes.map((index) => rows[index] ?? []);
-  const { scores, issues: scoreIssues } = chooseScoreColumns(header, headerRow, layout, dataRows, scoreNames);
+  const dataRowNumbers = dataRowIndexes.map((index) => index + 1);
+  const { scores, issues: scoreIssues } = chooseScoreColumns(
+    header,
+    headerRow,
+    layout,
+    dataRows,
+    dataRowNumbers,
+    scoreNames,
+  );
   issues.push(...scoreIssues);
   // Without a sound header every row would repeat the same complaint.
   if (hasError(issues)) return { roster: null, issues };
@@ -82,6 +105,48 @@ export function validateTable(
 
 function hasError(issues: readonly RosterIssue[]): boolean {
   return issues.some((issue) => issue.severity === 'error');
+}
+
+/** The header row padded with empty headers as far right as any row below it reaches. */
+function widenedHeader(rows: readonly (readonly string[])[], headerIndex: number): readonly string[] {
+  const header = rows[headerIndex] ?? [];
+  const width = rows.reduce((widest, row, index) => (index > headerIndex ? Math.max(widest, row.length) : widest), 0);
+  return width <= header.length ? header : [...header, ...new Array<string>(width - header.length).fill('')];
+}
+
+/** Headers become subjects and balance columns: one too long or with a control character is refused. */
+function headerTextIssues(header: readonly string[], headerRow: number): RosterIssue[] {
+  return header.flatMap((raw, index): RosterIssue[] => {
+    const text = tidyCell(raw);
+    const problem = messages.textProblem(text, HEADER_MAX_LENGTH);
+    return problem === null ? [] : [{ ...problem, row: headerRow, column: columnLabel(text, index) }];
+  });
+}
+
+function shiftedRowIssues(
+  rows: readonly (readonly string[])[],
+  headerIndex: number,
+  header: readonly string[],
+): RosterIssue[] {
+  const last = header.length - 1;
+  const lastColumn = columnLabel(header[last] ?? '', last);
+  return cellsPastHeader(rows, headerIndex).map(({ rowIndex, columnIndex, text }) => ({
+    ...messages.cellsPastHeader(lastColumn, text),
+    row: rowIndex + 1,
+    column: columnLabel('', columnIndex),
+  }));
+}
+
+/**
+ * A row repeating the header's id and name headers: the header of a second roster pasted below the first. The id
+ * cell is compared as it is first, so that a district file of 100,000 rows is not normalised twice over.
+ */
+function headerRepetition(header: readonly string[], layout: ColumnLayout): (row: readonly string[]) => boolean {
+  const { id, name } = layout.fields;
+  if (id === null || name === null) return () => false;
+  const idHeader = tidyCell(header[id] ?? '');
+  const nameHeader = normaliseHeader(header[name] ?? '');
+  return (row) => tidyCell(row[id] ?? '') === idHeader && normaliseHeader(row[name] ?? '') === nameHeader;
 }
 
 interface Columns {
@@ -100,6 +165,8 @@ function cellKey(rowIndex: number, column: number): number {
 /** Reads data rows one at a time, remembering what checks across rows (duplicates, groups, spacing) need. */
 class StudentReader {
   private readonly cellProblems: ReadonlyMap<number, CellProblemKind>;
+  /** The longest text each column read may hold. */
+  private readonly maxLengths = new Map<number, number>();
   private readonly whitespaceFixes = new Map<number, WhitespaceFix[]>();
   private readonly seenIds = new Map<string, SeenAt>();
   private readonly seenIdCards = new Map<string, SeenAt>();
@@ -114,6 +181,10 @@ class StudentReader {
     this.cellProblems = new Map(
       table.cellProblems.map((problem) => [cellKey(problem.rowIndex, problem.columnIndex), problem.kind]),
     );
+    for (const { index } of [...columns.scores, ...columns.flags]) this.maxLengths.set(index, VALUE_MAX_LENGTH);
+    for (const [field, index] of Object.entries(columns.layout.fields)) {
+      if (index !== null) this.maxLengths.set(index, FIELD_MAX_LENGTH[field as RosterField]);
+    }
   }
 
   /** The student on this row, or null when the row has an error that leaves no student to build. */
@@ -186,6 +257,11 @@ class StudentReader {
       return null;
     }
     const text = tidyCell(raw);
+    const textProblem = messages.textProblem(text, this.maxLengths.get(column) ?? VALUE_MAX_LENGTH);
+    if (textProblem !== null) {
+      this.report(textProblem, rowIndex + 1, column);
+      return null;
+    }
     // A cell of nothing but spaces is simply empty; whatever that means is reported on its own.
     if (text !== raw && text !== '') {
       const fixes = this.whitespaceFixes.get(column) ?? [];

@@ -3,23 +3,44 @@
 import type { Gender } from '../../../engine/roster.ts';
 import { isCalendarDate } from '../../../engine/idcard.ts';
 
-const SPACE = /[\s\u200b]/;
-const SPACE_RUN = /[\s\u200b]+/g;
+const SPACE_RUN = /\s+/g;
 const HAN = /\p{Script=Han}/u;
+/**
+ * Characters that show nothing: zero-width spaces and joiners, word joiners, soft hyphens and the marks that set text
+ * direction (U+200E/F, U+202A–E, U+2066–9), which copying from web pages and other systems brings along. Left in, they
+ * make two equal-looking names differ, or (a right-to-left override) print a name backwards. The BOM (U+FEFF) is a
+ * space to JavaScript, so tidied with the spaces.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]/g;
+const INVISIBLE_OR_SPACE = /[\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]/;
+
+export function removeInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/** The invisible characters of `text` shown by code point (`张三⟨U+200B⟩`), to say in a message what was removed. */
+export function showInvisible(text: string): string {
+  return text.replace(
+    INVISIBLE,
+    (character) => `⟨U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`,
+  );
+}
 
 /**
- * Trims a cell and tidies its inner spaces (full-width U+3000, no-break and zero-width included): a run of spaces next
- * to a Chinese character is removed, since Chinese text never needs one ("张\u3000三" → "张三", "信州区 第一小学" →
- * "信州区第一小学"), and any other run becomes one half-width space ("Anna  Li" → "Anna Li").
+ * Trims a cell, drops invisible characters and tidies its inner spaces (full-width U+3000 and no-break included): a
+ * run of spaces next to a Chinese character is removed, since Chinese text never needs one ("张\u3000三" → "张三",
+ * "信州区 第一小学" → "信州区第一小学"), and any other run becomes one half-width space ("Anna  Li" → "Anna Li").
  */
 export function tidyCell(raw: string): string {
-  if (!SPACE.test(raw)) return raw;
-  return raw.trim().replace(SPACE_RUN, (run, offset: number, whole: string) => {
-    if (offset === 0 || offset + run.length === whole.length) return '';
-    const before = whole.charAt(offset - 1);
-    const after = whole.charAt(offset + run.length);
-    return HAN.test(before) || HAN.test(after) ? '' : ' ';
-  });
+  if (!INVISIBLE_OR_SPACE.test(raw)) return raw;
+  return removeInvisible(raw)
+    .trim()
+    .replace(SPACE_RUN, (run, offset: number, whole: string) => {
+      if (offset === 0 || offset + run.length === whole.length) return '';
+      const before = whole.charAt(offset - 1);
+      const after = whole.charAt(offset + run.length);
+      return HAN.test(before) || HAN.test(after) ? '' : ' ';
+    });
 }
 
 const PRINTABLE_ASCII = /^[ -~]*$/;
@@ -99,4 +120,13 @@ const GROUP_SEPARATORS = /[;；、|｜]/;
 export function splitGroups(text: string): string[] {
   const labels = text.split(GROUP_SEPARATORS).map((part) => groupLabel(tidyCell(part)));
   return [...new Set(labels.filter((label) => label !== null))];
+}
+
+/** Control characters survive tidying only when they are no kind of space: never typed, a sign of garbage. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** The first control character of an already tidied cell, or null. */
+export function controlCharacterIn(text: string): string | null {
+  return CONTROL.exec(text)?.[0] ?? null;
 }

@@ -6,8 +6,10 @@ import { readWorkbookSheet } from './workbook.ts';
 async function gridOf(fill: (sheet: ExcelJS.Worksheet) => void): Promise<SheetGrid> {
   const workbook = new ExcelJS.Workbook();
   fill(workbook.addWorksheet('名单'));
-  const grid = await readWorkbookSheet(new Uint8Array(await workbook.xlsx.writeBuffer()), null);
-  if (!('rows' in grid)) throw new Error(grid.en);
+  const sheets = await readWorkbookSheet(new Uint8Array(await workbook.xlsx.writeBuffer()), null);
+  if ('code' in sheets) throw new Error(sheets.en);
+  const [grid] = sheets.grids;
+  if (grid === undefined) throw new Error('no sheet read');
   return grid;
 }
 
@@ -27,7 +29,6 @@ describe('readWorkbookSheet cells', () => {
       { formula: 'DATE(2012,5,19)', result: new Date(Date.UTC(2012, 4, 19)) },
       '2012-05-19',
     ],
-    ['a formula error', { formula: '1/0', result: { error: '#DIV/0!' } }, '#DIV/0!'],
     ['a boolean', true, 'TRUE'],
     ['an empty cell', null, ''],
   ])('reads %s', async (_kind, value, text) => {
@@ -44,6 +45,14 @@ describe('readWorkbookSheet cells', () => {
       sheet.getCell('C2').value = Number('361102201205190322');
     });
     expect(grid.cellProblems).toEqual([{ rowIndex: 1, columnIndex: 2, kind: 'imprecise-number' }]);
+  });
+
+  it('flags a formula whose result is an error, so that #N/A never becomes a name', async () => {
+    const grid = await gridOf((sheet) => {
+      sheet.getCell('B2').value = { formula: 'VLOOKUP(A2,X:Y,2,0)', result: { error: '#N/A' } };
+    });
+    expect(grid.rows[1]?.[1]).toBe('#N/A');
+    expect(grid.cellProblems).toEqual([{ rowIndex: 1, columnIndex: 1, kind: 'formula-error' }]);
   });
 
   it('flags a formula saved without its result', async () => {

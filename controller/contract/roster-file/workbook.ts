@@ -1,12 +1,13 @@
 /**
- * Excel workbooks (.xlsx), read with exceljs, one sheet at a time: the `WorkbookSheetReader` the roster reader is
- * given. The one module here that imports exceljs, and nothing in the contract imports it: the controller passes it
+ * Excel workbooks (.xlsx), read with exceljs: the `WorkbookSheetReader` the roster reader is given, reading the
+ * sheet asked for, or every sheet for the reader to choose from. The one module here that imports exceljs, and nothing in the contract imports it: the controller passes it
  * in directly, the console fetches it as a chunk of its own only for a workbook
  * (docs/decisions/001-browser-roster-check.md).
  */
 
 import ExcelJS from 'exceljs';
-import type { CellProblem, CellProblemKind, WorkbookSheetReader } from './table.ts';
+import { fileFormatIssues } from './file-messages.ts';
+import type { CellProblem, CellProblemKind, SheetGrid, WorkbookSheetReader } from './table.ts';
 
 /** Excel keeps 15 significant digits; a longer number (an ID number typed into a number cell) has lost its tail. */
 const EXACT_LIMIT = 1e15;
@@ -16,34 +17,36 @@ export const readWorkbookSheet: WorkbookSheetReader = async (bytes, sheetName) =
   try {
     // exceljs declares its own `Buffer` as an ArrayBuffer, which is what it really accepts.
     await workbook.xlsx.load(bytes.slice().buffer);
-  } catch (error) {
-    return {
-      severity: 'error',
-      code: 'unreadable-workbook',
-      row: null,
-      column: null,
-      zh: '无法读取这个 Excel 文件，可能已损坏或不是 .xlsx。请用 Excel 打开后另存为 .xlsx 或 CSV。',
-      en: `cannot read this Excel file; it may be damaged or not an .xlsx (${String(error)}). Open it in Excel and save it as .xlsx or CSV.`,
-    };
+  } catch {
+    return fileFormatIssues.unreadable();
   }
 
   const worksheets = workbook.worksheets;
-  const worksheet =
-    sheetName === null
-      ? worksheets[0]
-      : worksheets.find((candidate) => candidate.name === sheetName || candidate.name.trim() === sheetName.trim());
-  if (worksheet === undefined) {
-    const names = worksheets.map((candidate) => candidate.name);
-    return {
-      severity: 'error',
-      code: 'unknown-sheet',
-      row: null,
-      column: null,
-      zh: `找不到工作表“${sheetName ?? ''}”。这个文件的工作表有：${names.map((name) => `“${name}”`).join('、')}。`,
-      en: `there is no sheet "${sheetName ?? ''}"; this workbook has: ${names.map((name) => `"${name}"`).join(', ')}.`,
-    };
-  }
+  // Any ZIP archive loads, a Word document or a renamed folder too; only a workbook has worksheets.
+  if (worksheets.length === 0) return fileFormatIssues.notAWorkbook(archiveKind(bytes));
+  const sheets = worksheets.map((worksheet) => ({ sheet: worksheet.name, hidden: isHidden(worksheet) }));
+  if (sheetName === null) return { sheets, grids: worksheets.map(gridOf) };
+  const worksheet = worksheets.find(
+    (candidate) => candidate.name === sheetName || candidate.name.trim() === sheetName.trim(),
+  );
+  if (worksheet === undefined) return fileFormatIssues.unknownSheet(sheetName, sheets);
+  return { sheets, grids: [gridOf(worksheet)] };
+};
 
+function isHidden(worksheet: ExcelJS.Worksheet): boolean {
+  return worksheet.state !== 'visible';
+}
+
+/** What a ZIP archive without worksheets holds, told by the names of its parts (stored uncompressed in the ZIP). */
+function archiveKind(bytes: Uint8Array): 'xlsb' | 'ods' | 'workbook-without-sheets' | null {
+  const names = new TextDecoder('latin1').decode(bytes);
+  if (names.includes('xl/workbook.bin')) return 'xlsb';
+  if (names.includes('application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
+  if (names.includes('xl/workbook.xml')) return 'workbook-without-sheets';
+  return null;
+}
+
+function gridOf(worksheet: ExcelJS.Worksheet): SheetGrid {
   const rows: string[][] = [];
   const cellProblems: CellProblem[] = [];
   for (let rowNumber = 1; rowNumber <= worksheet.rowCount; rowNumber += 1) {
@@ -60,8 +63,8 @@ export const readWorkbookSheet: WorkbookSheetReader = async (bytes, sheetName) =
     }
     rows.push(cells);
   }
-  return { sheet: worksheet.name, rows, cellProblems };
-};
+  return { sheet: worksheet.name, hidden: isHidden(worksheet), rows, cellProblems };
+}
 
 type Scalar = number | string | boolean | Date | ExcelJS.CellErrorValue;
 
@@ -84,7 +87,8 @@ function scalarText(value: Scalar): { text: string; problem: CellProblemKind | n
       ? { text: String(value), problem: 'imprecise-number' }
       : { text: String(Number(value.toPrecision(15))), problem: null };
   }
-  return { text: value.error, problem: null };
+  // #N/A, #REF! …: a broken formula, whose error text must not become a student's name or id.
+  return { text: value.error, problem: 'formula-error' };
 }
 
 /** exceljs gives a date cell as midnight UTC of the day Excel shows; a roster only needs the day. */
