@@ -1,13 +1,7 @@
 import { resolve } from 'node:path';
 import { createBundle } from '../../engine/ceremony/bundle.ts';
 import { verdictLine, verifyBundle } from '../../engine/ceremony/verify.ts';
-import {
-  builtVerifierPage,
-  NO_BUNDLE_BEFORE_CLOSE,
-  readBundle,
-  VERIFIER_PAGE,
-  writeBundle,
-} from '../bundle-files.ts';
+import { builtVerifierPage, NO_BUNDLE_BEFORE_CLOSE, readBundle, VERIFIER_PAGE, writeBundle } from '../bundle-files.ts';
 import { dataDirectory, outputPath, parseCommandArgs, UsageError } from './args.ts';
 import type { Io } from './io.ts';
 import { openOrExplain } from './open.ts';

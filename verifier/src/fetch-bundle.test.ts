@@ -20,7 +20,7 @@ describe('the bundle of the site the page came from', () => {
   it('is refused in the site’s own words when it gives some, else by what the status means', () => {
     const words = { zh: '仪式尚未结束', en: 'the ceremony is not closed' };
     expect(refusalOf(409, JSON.stringify(words))).toMatchObject(words);
-    expect(refusalOf(404, '<h1>404 Not Found</h1>')).toMatchObject({ zh: expect.stringContaining('本站没有验证包') });
+    expect(refusalOf(404, '<h1>404 Not Found</h1>').zh).toContain('本站没有验证包');
     expect(refusalOf(502, 'null')).toMatchObject({
       zh: '取不到验证包（HTTP 502）',
       en: 'could not get the bundle (HTTP 502)',
