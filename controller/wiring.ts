@@ -9,6 +9,7 @@ import { WALL_CLOCK, type Ceremony } from './ceremony.ts';
 import { MAX_FILE_BYTES } from './contract/protocol.ts';
 import { findChromium } from './print/chromium.ts';
 import { chromiumPress, type PrintingPress } from './print/press.ts';
+import { bundleDownload } from './server/bundle-http.ts';
 import { createApp } from './server/http.ts';
 import { operatorDownloads } from './server/operator-http.ts';
 import { resultPages } from './server/results.ts';
@@ -49,7 +50,7 @@ export async function startController(
 ): Promise<RunningController> {
   // The operator's downloads need the log (seal and close times) and the presentation (event, public address).
   const downloads = operatorDownloads(ceremony, devices.press);
-  const app = createApp(ceremony.service, { routers: [downloads.router] });
+  const app = createApp(ceremony.service, { routers: [downloads.router, bundleDownload(ceremony)] });
   // The result pages a crowd of phones asks for go out from memory before Express sees them (server/results.ts).
   const pages = resultPages(ceremony.service);
   const server = createServer((request, response) => {

@@ -31,7 +31,7 @@ const violations: string[] = [];
 beforeAll(async () => {
   district = await smallDistrict('close');
   site = join(tempDataDir(), 'site');
-  const exported = await sunshine('export', 'site', '--data', district.dataDir, '--out', site, '--with-bundle');
+  const exported = await sunshine('export', 'site', '--data', district.dataDir, '--out', site);
   expect(exported).toMatchObject({ code: 0 });
   [closed, planning, siteServer, browser] = await Promise.all([
     startController(openCeremony(district.dataDir), 0),
@@ -90,6 +90,7 @@ describe('every answer of the controller', () => {
       ['/display/'],
       ['/verify'],
       ['/verify/'],
+      ['/verify/bundle.zip'],
       ['/r'],
       ['/r/'],
       [school],
@@ -108,6 +109,10 @@ describe('every answer of the controller', () => {
       const response = await fetch(`${base}${path}`, { redirect: 'manual', ...init });
       expectSecurityHeaders(response.headers, `${init?.method ?? 'GET'} ${path} (${response.status})`);
     }
+    // Before the close the bundle zip is refused: with the same headers.
+    const early = await fetch(`${baseOf(planning)}/verify/bundle.zip`);
+    expect(early.status).toBe(409);
+    expectSecurityHeaders(early.headers, 'the bundle zip before the close');
     const page = await fetch(`${base}${school}`);
     const revalidated = await fetch(`${base}${school}`, { headers: { 'If-None-Match': page.headers.get('etag')! } });
     expect(revalidated.status).toBe(304);
@@ -153,9 +158,13 @@ async function finish({ page, from, problems }: Visit): Promise<void> {
   expect(violations.slice(from), url).toEqual([]);
 }
 
-/** The verifier page, given the exported bundle folder, checks every school. */
+/**
+ * The verifier page checks every school: in one tap, fetching the bundle zip from the site that served it, or, opened
+ * from disk, given the exported zip.
+ */
 async function verifyBundle(page: Page): Promise<void> {
-  await page.locator('#bundle').setInputFiles(join(site, 'bundle'));
+  if (page.url().startsWith('file:')) await page.locator('#zip').setInputFiles(join(site, 'verify', 'bundle.zip'));
+  else await page.getByRole('button', { name: '核验全部 / Verify all' }).click();
   await page.locator('#summary[data-ok="true"], #summary[data-ok="false"]').waitFor({ timeout: 60_000 });
   expect(await page.locator('#summary').getAttribute('data-ok')).toBe('true');
 }

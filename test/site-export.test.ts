@@ -9,7 +9,6 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBundle } from '../controller/bundle-files.ts';
 import { main } from '../controller/cli/main.ts';
 import { resultPagePath } from '../controller/contract/public-links.ts';
 import { createApp } from '../controller/server/http.ts';
@@ -37,7 +36,7 @@ let browser: BrowserContext;
 beforeAll(async () => {
   district = await smallDistrict('close');
   site = join(tempDataDir(), 'site');
-  const exported = await sunshine('export', 'site', '--data', district.dataDir, '--out', site, '--with-bundle');
+  const exported = await sunshine('export', 'site', '--data', district.dataDir, '--out', site);
   expect(exported.stderr).not.toContain('尚未构建');
   expect(exported).toMatchObject({ code: 0 });
   expect(exported.stdout).toContain('2 所学校，2 所已公示');
@@ -52,13 +51,18 @@ afterAll(async () => {
 }, 30_000);
 
 /** Every file of the exported folder, as text, with its path inside it. */
-function siteFiles(): { path: string; text: string }[] {
-  return readdirSync(site, { recursive: true, withFileTypes: true })
+function siteFiles(folder = site): { path: string; text: string }[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => {
       const path = join(entry.parentPath, entry.name);
-      return { path: path.slice(site.length + 1), text: readFileSync(path, 'latin1') + readFileSync(path, 'utf8') };
+      return { path: path.slice(folder.length + 1), text: readFileSync(path, 'latin1') + readFileSync(path, 'utf8') };
     });
+}
+
+/** The verification bundle zip of the site, unzipped. */
+async function siteBundle(): Promise<{ path: string; text: string }[]> {
+  return unzip(new Uint8Array(readFileSync(join(site, 'verify', 'bundle.zip'))));
 }
 
 /** The class the ceremony put a student in. */
@@ -73,7 +77,7 @@ describe('the static result site', () => {
     for (const path of ['/', '/r/', `${resultPagePath(THIRD)}/`, `${resultPagePath(FIFTH)}/`, '/verify/']) {
       expect((await fetch(`${server.base}${path}`)).status, path).toBe(200);
     }
-    expect((await fetch(`${server.base}/bundle.zip`)).status).toBe(200);
+    expect((await fetch(`${server.base}/verify/bundle.zip`)).status).toBe(200);
     expect(readdirSync(join(site, 'r')).sort()).toEqual(
       ['index.html', 'index.html.gz', 'lookup.js', 'lookup.js.gz', FIFTH, THIRD].sort(),
     );
@@ -106,11 +110,10 @@ describe('the static result site', () => {
     expect(lists(exported)).toBe(lists(served));
   });
 
-  it('holds no full name, nor any piece of a 学籍号 or ID number, the verification bundle included', () => {
-    // Compressed files are twins of files checked here (see above); the zip is the bundle folder zipped.
-    const files = siteFiles().filter((file) => !/(\.gz|\.zip)$/.test(file.path));
-    expect(files.map((file) => file.path)).toContain(join('bundle', 'certificate.json'));
-    expect(files.map((file) => file.path)).toContain(join('bundle', 'schools', `${THIRD}.json`));
+  it('holds no full name, nor any piece of a 学籍号 or ID number, the verification bundle included', async () => {
+    // Compressed files are twins of files checked here (see above); the zip's files are checked unzipped.
+    const files = [...siteFiles().filter((file) => !/(\.gz|\.zip)$/.test(file.path)), ...(await siteBundle())];
+    expect(files.map((file) => file.path)).toContain('certificate.json');
     expect(files.map((file) => file.path)).toContain(join('r', THIRD, 'lookup.json'));
     expect(district.students.some((student) => student.studentNumber.length <= 8)).toBe(true);
     for (const file of files) {
@@ -119,15 +122,27 @@ describe('the static result site', () => {
     }
   });
 
-  it('publishes, when asked, the verification bundle as a folder and as a zip that both verify', async () => {
-    const folder = await readBundle(join(site, 'bundle'));
-    expect('input' in folder && verifyBundle(folder.input).ok).toBe(true);
-    const zipped = readBundleFiles(await unzip(new Uint8Array(readFileSync(join(site, 'bundle.zip')))));
+  it('holds the verification bundle after the close, zipped beside the verifier page, and it verifies', async () => {
+    const zipped = readBundleFiles(await siteBundle());
     expect('input' in zipped && verifyBundle(zipped.input).ok).toBe(true);
+    expect(readdirSync(join(site, 'verify')).sort()).toEqual(['bundle.zip', 'index.html', 'index.html.gz']);
     const index = readFileSync(join(site, 'r', 'index.html'), 'utf8');
-    expect(index).toContain('href="../bundle.zip"');
+    expect(index).toContain('href="../verify/bundle.zip"');
     expect(index).toContain('href="../verify/"');
   });
+
+  it('holds no bundle before the close, links none, and says so', async () => {
+    const published = await smallDistrict('publish');
+    const early = join(tempDataDir(), 'site');
+    const exported = await sunshine('export', 'site', '--data', published.dataDir, '--out', early);
+    expect(exported).toMatchObject({ code: 0 });
+    expect(exported.stderr).toContain('仪式尚未结束');
+    expect(exported.stderr).toContain('the site has no verify/bundle.zip');
+    expect(readdirSync(join(early, 'verify')).sort()).toEqual(['index.html', 'index.html.gz']);
+    const pages = siteFiles(early).filter((file) => /^(r\/.*)?index\.html$/.test(file.path));
+    expect(pages.map((file) => file.path)).toContain(`r/${THIRD}/index.html`);
+    for (const page of pages) expect(page.text, page.path).not.toContain('bundle.zip');
+  }, 30_000);
 
   it('looks a student up in the browser by the full ID number or 学籍号, never by the last 4, with a uniform miss', async () => {
     const page = await browser.newPage();
@@ -201,15 +216,6 @@ describe('sunshine export site refuses', () => {
     expect(readdirSync(join(site, 'r')).sort()).toEqual(
       ['index.html', 'index.html.gz', 'lookup.js', 'lookup.js.gz', FIFTH, THIRD].sort(),
     );
-  });
-
-  it('to publish the bundle before the close, and writes nothing', async () => {
-    const out = join(tempDataDir(), 'site');
-    const result = await exportSite('--data', tempDataDir(), '--out', out, '--with-bundle');
-    expect(result.code).toBe(3);
-    expect(result.err).toContain('仪式尚未结束');
-    expect(result.err).toContain('leave out --with-bundle');
-    expect(() => readdirSync(out)).toThrow();
   });
 
   it('to run without --out', async () => {

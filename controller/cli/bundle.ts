@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { createBundle } from '../../engine/ceremony/bundle.ts';
 import { verdictLine, verifyBundle } from '../../engine/ceremony/verify.ts';
-import { builtVerifierPage, readBundle, VERIFIER_PAGE, writeBundle } from '../bundle-files.ts';
+import { builtVerifierPage, NO_BUNDLE_BEFORE_CLOSE, readBundle, VERIFIER_PAGE, writeBundle } from '../bundle-files.ts';
 import { dataDirectory, outputPath, parseCommandArgs, UsageError } from './args.ts';
 import type { Io } from './io.ts';
 import { openOrExplain } from './open.ts';
@@ -24,10 +24,7 @@ export async function exportBundleCommand(args: string[], io: Io, env: NodeJS.Pr
   const bundle = createBundle(ceremony.service.state, ceremony.log.chain());
   ceremony.log.close();
   if (bundle === null) {
-    io.err(
-      '✗ 仪式尚未结束：结束时才公开密钥，之前不能导出验证包\n' +
-        '✗ the ceremony is not closed: the secret is revealed at the close, so no bundle before it',
-    );
+    io.err(`✗ ${NO_BUNDLE_BEFORE_CLOSE.zh}\n✗ ${NO_BUNDLE_BEFORE_CLOSE.en}`);
     return 3;
   }
   const verifierPage = builtVerifierPage();

@@ -57,9 +57,9 @@ export const EXPORTERS: Readonly<Record<string, Command>> = {
     usage: EXPORT_SITE_USAGE,
     lines: [
       '结果页静态网站（姓名部分隐去，查询在浏览器中完成），可放到任何网站服务器或 CDN；',
-      '--with-bundle 附上验证包（仪式结束后）',
+      '仪式结束后附上验证包 verify/bundle.zip，验证页面一键核验',
       'the result pages as a static site for any web server or CDN (names partly masked, the lookup runs in',
-      'the browser); --with-bundle adds the verification bundle (after the close)',
+      'the browser); after the close, with the verification bundle at verify/bundle.zip for the verifier page',
     ],
     run: exportSiteCommand,
   },

@@ -7,15 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import JSZip from 'jszip';
 import { createBundle } from '../../engine/ceremony/bundle.ts';
 import type { ChainEntry } from '../../engine/ceremony/audit-chain.ts';
 import type { CeremonyState } from '../../engine/ceremony/state.ts';
-import { builtVerifierPage, writeBundle } from '../bundle-files.ts';
-import { RESULTS_FOLDER, VERIFIER_FOLDER } from '../contract/public-links.ts';
+import { builtVerifierPage, bundleZip, NO_BUNDLE_BEFORE_CLOSE } from '../bundle-files.ts';
+import { BUNDLE_ZIP, RESULTS_FOLDER, VERIFIER_FOLDER } from '../contract/public-links.ts';
 import { lookupIndex } from '../publication/lookup.ts';
 import { publicCeremony, type PublicCeremony } from '../publication/model.ts';
 import { renderIndex, renderSchool } from '../publication/render.ts';
@@ -29,40 +28,34 @@ import {
   SECURITY_HEADERS,
   withPolicyMeta,
 } from '../server/security.ts';
-import {
-  BUNDLE_FOLDER,
-  BUNDLE_ZIP,
-  folderNameProblem,
-  LOOKUP_DATA,
-  LOOKUP_SCRIPT,
-  staticLinks,
-} from '../publication/site-paths.ts';
+import { folderNameProblem, LOOKUP_DATA, LOOKUP_SCRIPT, staticLinks } from '../publication/site-paths.ts';
 import { dataDirectory, outputPath, parseCommandArgs, UsageError } from './args.ts';
 import type { Io } from './io.ts';
 import { openOrExplain } from './open.ts';
 
-export const EXPORT_SITE_USAGE = 'sunshine export site [--data 目录 DIR] --out 目录 DIR [--with-bundle]';
+export const EXPORT_SITE_USAGE = 'sunshine export site [--data 目录 DIR] --out 目录 DIR';
 
 const LOOKUP_PAGE_SOURCE = fileURLToPath(new URL('../publication/lookup-page.ts', import.meta.url));
 
 export interface SiteOptions {
   /** The built offline verifier page, or null when it is not built. */
   readonly verifierPage: string | null;
-  /** The audit chain, to publish the verification bundle beside the pages (after the close); null for none. */
-  readonly bundleChain: readonly ChainEntry[] | null;
+  /** The audit chain: after the close the site holds the verification bundle it makes, zipped. */
+  readonly chain: readonly ChainEntry[];
   readonly kdfIterations?: number;
 }
 
 export interface SiteSummary {
   readonly schools: number;
   readonly published: number;
+  /** Whether the site holds the verification bundle (the ceremony is closed). */
+  readonly bundle: boolean;
 }
 
 export async function exportSiteCommand(args: string[], io: Io, env: NodeJS.ProcessEnv): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     data: { type: 'string' },
     out: { type: 'string' },
-    'with-bundle': { type: 'boolean' },
   });
   if (positionals.length !== 0 || values.out === undefined) {
     throw new UsageError(`用法：${EXPORT_SITE_USAGE}`, `usage: ${EXPORT_SITE_USAGE}`);
@@ -83,22 +76,13 @@ export async function exportSiteCommand(args: string[], io: Io, env: NodeJS.Proc
   ceremony.log.close();
 
   const problems = state.schools.flatMap((school) => folderNameProblem(school.name) ?? []);
-  if (values['with-bundle'] && state.phase !== 'closed') {
-    problems.push({
-      zh: '仪式尚未结束：结束时才公开密钥，之前不能发布验证包（去掉 --with-bundle 即可导出结果页）',
-      en: 'the ceremony is not closed: no bundle before the secret is revealed (leave out --with-bundle to export the pages)',
-    });
-  }
   if (problems.length > 0) {
     for (const problem of problems) io.err(`✗ ${problem.zh}\n✗ ${problem.en}`);
     return 3;
   }
 
   const verifierPage = builtVerifierPage();
-  const summary = await writeSite(out, state, {
-    verifierPage,
-    bundleChain: values['with-bundle'] ? chain : null,
-  });
+  const summary = await writeSite(out, state, { verifierPage, chain });
   io.out(
     `✓ 静态结果站点已写入 ${out}：${summary.schools} 所学校，${summary.published} 所已公示（可查询）\n` +
       `✓ static result site written to ${out}: ${summary.schools} schools, ${summary.published} published (with lookup)\n` +
@@ -113,10 +97,16 @@ export async function exportSiteCommand(args: string[], io: Io, env: NodeJS.Proc
         'the offline verifier page is not built (npm run build): the site has no verifier page',
     );
   }
-  if (values['with-bundle']) {
+  const zip = `${VERIFIER_FOLDER}/${BUNDLE_ZIP}`;
+  if (summary.bundle) {
     io.err(
-      `注意：${BUNDLE_FOLDER}/ 与 ${BUNDLE_ZIP} 是验证包，不含姓名和证件号，但含各生的成绩、是/否标记（无成绩的名单含出生日期）（见 docs/verification.md）\n` +
-        `note: ${BUNDLE_FOLDER}/ and ${BUNDLE_ZIP} are the verification bundle: no names or ID numbers, but each student's scores and yes/no flags (birth dates where there are no scores)`,
+      `注意：${zip} 是验证包，供验证页面一键核验，不含姓名和证件号，但含各生的成绩、是/否标记（无成绩的名单含出生日期）（见 docs/verification.md）\n` +
+        `note: ${zip} is the verification bundle, which the verifier page checks in one tap: no names or ID numbers, but each student's scores and yes/no flags (birth dates where there are no scores)`,
+    );
+  } else {
+    io.err(
+      `${NO_BUNDLE_BEFORE_CLOSE.zh}：站点中没有 ${zip}，结束后重新导出即有\n` +
+        `${NO_BUNDLE_BEFORE_CLOSE.en}: the site has no ${zip}; export again after the close for one`,
     );
   }
   return 0;
@@ -128,8 +118,9 @@ export const NGINX_HEADERS = 'nginx-headers.conf';
 /** Writes the site into `out` (an empty or new folder). */
 export async function writeSite(out: string, state: CeremonyState, options: SiteOptions): Promise<SiteSummary> {
   const ceremony = publicCeremony(state);
-  const withBundle = options.bundleChain !== null;
-  const links = (depth: number) => staticLinks(depth, { verifier: options.verifierPage !== null, bundle: withBundle });
+  const bundle = createBundle(state, options.chain);
+  const links = (depth: number) =>
+    staticLinks(depth, { verifier: options.verifierPage !== null, bundle: bundle !== null });
   // Any server, any CDN: each page carries its policy; the header file adds what only headers can (frame-ancestors).
   const resultPage = (html: string) => withPolicyMeta(html, contentPolicy(RESULT_PAGES, 'meta'));
   const results = join(out, RESULTS_FOLDER);
@@ -155,15 +146,15 @@ export async function writeSite(out: string, state: CeremonyState, options: Site
     await writeFile(join(folder, LOOKUP_DATA), JSON.stringify(sealed));
   }
 
-  if (options.verifierPage !== null) {
-    await mkdir(join(out, VERIFIER_FOLDER));
-    await copyFile(options.verifierPage, join(out, VERIFIER_FOLDER, 'index.html'));
-  }
-  if (options.bundleChain !== null) await writeBundleAndZip(out, state, options.bundleChain, options.verifierPage);
+  const verifier = join(out, VERIFIER_FOLDER);
+  if (options.verifierPage !== null || bundle !== null) await mkdir(verifier);
+  if (options.verifierPage !== null) await copyFile(options.verifierPage, join(verifier, 'index.html'));
+  // Where the verifier page fetches it, as on the controller: the same zip, byte for byte.
+  if (bundle !== null) await writeFile(join(verifier, BUNDLE_ZIP), await bundleZip(bundle, options.verifierPage));
   for (const icon of FAVICONS) await copyFile(icon.path, join(out, icon.file));
   await writeFile(join(out, NGINX_HEADERS), await nginxHeaders(options.verifierPage));
   await precompress(out);
-  return { schools: ceremony.schools.length, published: publishedCount(ceremony) };
+  return { schools: ceremony.schools.length, published: publishedCount(ceremony), bundle: bundle !== null };
 }
 
 /**
@@ -223,22 +214,4 @@ async function lookupScript(): Promise<string> {
     banner: { js: LOOKUP_SCRIPT_BANNER },
   });
   return result.outputFiles[0]!.text;
-}
-
-/** The verification bundle as a folder, and zipped for the verifier page (which reads a folder or a zip). */
-async function writeBundleAndZip(
-  out: string,
-  state: CeremonyState,
-  chain: readonly ChainEntry[],
-  verifierPage: string | null,
-): Promise<void> {
-  const folder = join(out, BUNDLE_FOLDER);
-  await writeBundle(folder, createBundle(state, chain)!, verifierPage);
-  const zip = new JSZip();
-  for (const file of await readdir(folder, { recursive: true, withFileTypes: true })) {
-    if (!file.isFile()) continue;
-    const path = join(file.parentPath, file.name);
-    zip.file(relative(folder, path).split('\\').join('/'), await readFile(path));
-  }
-  await writeFile(join(out, BUNDLE_ZIP), await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
 }

@@ -11,6 +11,12 @@ export const VERIFIER_FOLDER = 'verify';
 
 export const RESULTS_INDEX_PATH = `/${RESULTS_FOLDER}/`;
 export const VERIFIER_PATH = `/${VERIFIER_FOLDER}`;
+/**
+ * The verification bundle as one zip, in the verifier's folder from the close on: the page fetches it by this
+ * relative name, from the controller and from a static site alike (`/verify/bundle.zip`).
+ */
+export const BUNDLE_ZIP = 'bundle.zip';
+export const BUNDLE_ZIP_PATH = `${VERIFIER_PATH}/${BUNDLE_ZIP}`;
 
 /** The path of a school's result page on the controller, and on a static export uploaded at a site's root. */
 export function resultPagePath(schoolName: string): string {

@@ -34,6 +34,9 @@ describe('the static site layout', () => {
     expect(links.school('东湖小学')).toBe('../../r/%E4%B8%9C%E6%B9%96%E5%B0%8F%E5%AD%A6/');
     expect(links.verifier).toBe('../../verify/');
     expect(links.bundle).toBeNull();
-    expect(staticLinks(0, { verifier: false, bundle: true })).toMatchObject({ verifier: null, bundle: 'bundle.zip' });
+    expect(staticLinks(0, { verifier: false, bundle: true })).toMatchObject({
+      verifier: null,
+      bundle: 'verify/bundle.zip',
+    });
   });
 });

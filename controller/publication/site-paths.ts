@@ -2,14 +2,12 @@
  * Where the static export puts each page: the controller's own paths (`r/<学校>/`, `verify/`), so a site that serves
  * the folder at its root answers the same addresses as the controller and the display's QR codes work on both.
  */
-import { RESULTS_FOLDER, resultPagePath, VERIFIER_FOLDER } from '../contract/public-links.ts';
+import { BUNDLE_ZIP, RESULTS_FOLDER, resultPagePath, VERIFIER_FOLDER } from '../contract/public-links.ts';
 import type { Bilingual } from './lookup.ts';
 import type { SiteLinks } from './render.ts';
 
 export const LOOKUP_SCRIPT = 'lookup.js';
 export const LOOKUP_DATA = 'lookup.json';
-export const BUNDLE_FOLDER = 'bundle';
-export const BUNDLE_ZIP = 'bundle.zip';
 /** The files beside the school folders in `r/`: a school named like one of them would collide with it. */
 const RESULTS_FILES = ['index.html', LOOKUP_SCRIPT];
 
@@ -47,6 +45,6 @@ export function staticLinks(depth: number, options: { verifier: boolean; bundle:
     index: `${up}${RESULTS_FOLDER}/`,
     school: (name) => `${up}${resultPagePath(name).slice(1)}/`,
     verifier: options.verifier ? `${up}${VERIFIER_FOLDER}/` : null,
-    bundle: options.bundle ? `${up}${BUNDLE_ZIP}` : null,
+    bundle: options.bundle ? `${up}${VERIFIER_FOLDER}/${BUNDLE_ZIP}` : null,
   };
 }

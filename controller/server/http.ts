@@ -28,7 +28,10 @@ export const FAVICONS = [
 export interface AppOptions {
   /** Where the apps' `dist` folders are. */
   readonly root?: string;
-  /** More routes (the operator's downloads), answered before the refusal of an unknown address. */
+  /**
+   * More routes (the operator's downloads, the bundle zip), answered before the apps' pages (the verifier's folder
+   * holds the zip) and the refusal of an unknown address.
+   */
   readonly routers?: readonly express.Router[];
 }
 
@@ -59,6 +62,8 @@ export function createApp(service: CeremonyService, options: AppOptions = {}): e
       response.type(icon.type).set('Cache-Control', 'public, max-age=86400').sendFile(icon.path);
     });
   }
+
+  for (const router of options.routers ?? []) app.use(router);
 
   for (const entry of APPS) {
     const dist = join(root, entry.folder, 'dist');
@@ -102,7 +107,6 @@ export function createApp(service: CeremonyService, options: AppOptions = {}): e
     });
   }
 
-  for (const router of options.routers ?? []) app.use(router);
   app.use((request, response) => refuse(request, response, NOT_FOUND));
   // Express's own error page shows the stack trace and this machine's paths: never sent.
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
@@ -124,7 +128,7 @@ function pagePolicy(file: string): string {
 }
 
 /** A refusal in words, Chinese first; `status` is the HTTP status. */
-interface Refusal {
+export interface Refusal {
   readonly status: number;
   readonly zh: string;
   readonly en: string;
@@ -179,7 +183,7 @@ function refusalOf(error: unknown): Refusal {
 }
 
 /** JSON `{ zh, en }` for the console's downloads and any client that asks for JSON; a small page for a browser. */
-function refuse(request: Request, response: Response, refusal: Refusal): void {
+export function refuse(request: Request, response: Response, refusal: Refusal): void {
   response.status(refusal.status).set('Cache-Control', 'no-store');
   const json = request.path.startsWith('/operator/') || request.accepts(['html', 'json']) === 'json';
   if (json) {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ceremonyDownloads, downloadError, fileNameOf, schoolDownloads } from './downloads.ts';
 import { operatorDownloadPaths } from '../../../controller/contract/http-routes.ts';
+import { BUNDLE_ZIP_PATH } from '../../../controller/contract/public-links.ts';
 
 describe('downloads', () => {
   it('ask for the paths the controller serves', () => {
@@ -14,6 +15,9 @@ describe('downloads', () => {
     const paths = (closed: boolean) => ceremonyDownloads(closed).map((download) => download.path);
     expect(paths(false)).not.toContain(operatorDownloadPaths.finalReport());
     expect(paths(true)).toContain(operatorDownloadPaths.finalReport());
+    // The verification bundle exists from the close on, and is saved, not printed.
+    expect(paths(false)).not.toContain(BUNDLE_ZIP_PATH);
+    expect(ceremonyDownloads(true).find((download) => download.path === BUNDLE_ZIP_PATH)?.kind).toBe('save');
   });
 
   it('save under the name the controller gives, in UTF-8 when it gives one', () => {

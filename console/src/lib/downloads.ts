@@ -1,13 +1,15 @@
 /**
  * The operator's print and export files — seal certificate, final report, each school's class lists in four copies,
- * spreadsheets for the provincial platform, the image for the press — fetched from the controller with the
- * passphrase this console holds. PDFs open in a new tab to print; the others are saved.
+ * spreadsheets for the provincial platform, the image for the press, the verification bundle after the close —
+ * fetched from the controller with the passphrase this console holds (the bundle, public, needs none). PDFs open in
+ * a new tab to print; the others are saved.
  */
 import {
   operatorDownloadPaths as paths,
   passphraseHeaders,
   type SpreadsheetFormat,
 } from '../../../controller/contract/http-routes.ts';
+import { BUNDLE_ZIP_PATH } from '../../../controller/contract/public-links.ts';
 import { LOCAL_ERRORS, type ConsoleError, type LocalErrorCode } from './errors.ts';
 
 type Text = { readonly zh: string; readonly en: string };
@@ -41,7 +43,10 @@ export function schoolDownloads(school: string): Download[] {
   ];
 }
 
-/** The ceremony's own documents: the final report and the district files once it is closed. */
+/**
+ * The ceremony's own documents: the district files, and once it is closed the final report and the verification
+ * bundle (the zip the verifier page at /verify checks, for the archive disc and the notary).
+ */
 export function ceremonyDownloads(closed: boolean): Download[] {
   return [
     { label: { zh: '打印封装证书', en: 'Print the seal certificate' }, path: paths.sealCertificate(), kind: 'print' },
@@ -51,6 +56,11 @@ export function ceremonyDownloads(closed: boolean): Download[] {
             label: { zh: '打印总报告', en: 'Print the final report' },
             path: paths.finalReport(),
             kind: 'print' as const,
+          },
+          {
+            label: { zh: '下载验证包（zip）', en: 'Download the verification bundle (zip)' },
+            path: BUNDLE_ZIP_PATH,
+            kind: 'save' as const,
           },
         ]
       : []),
