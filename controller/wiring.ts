@@ -10,6 +10,7 @@ import { MAX_FILE_BYTES } from './contract/protocol.ts';
 import { findChromium } from './print/chromium.ts';
 import { chromiumPress, type PrintingPress } from './print/press.ts';
 import { createApp } from './server/http.ts';
+import { OperatorGate } from './server/operator-gate.ts';
 import { operatorDownloads } from './server/operator-http.ts';
 import { resultPages } from './server/results.ts';
 import { attachSockets, type ControllerServer } from './server/sockets.ts';
@@ -30,6 +31,8 @@ function systemDevices(): ControllerDevices {
 
 export interface RunningController extends Ceremony {
   readonly port: number;
+  /** The one-time code a console on another machine needs before the seal: `sunshine serve` prints it. */
+  readonly setupCode: string;
   close(): Promise<void>;
 }
 
@@ -39,8 +42,10 @@ export async function startController(
   port: number,
   devices: ControllerDevices = systemDevices(),
 ): Promise<RunningController> {
+  // One gate for the operator's credentials, on the sockets and the downloads alike.
+  const gate = new OperatorGate(ceremony, devices.wallClock);
   // The operator's downloads need the log (seal and close times) and the presentation (event, public address).
-  const downloads = operatorDownloads(ceremony, devices.press);
+  const downloads = operatorDownloads(ceremony, devices.press, gate);
   const app = createApp(ceremony.service).use(downloads.router);
   // The result pages a crowd of phones asks for go out from memory before Express sees them (server/results.ts).
   const pages = resultPages(ceremony.service);
@@ -52,7 +57,7 @@ export async function startController(
     // Room for a roster file and the rest of the message around it.
     maxHttpBufferSize: MAX_FILE_BYTES + 1024 * 1024,
   });
-  attachSockets(io, ceremony, devices.wallClock);
+  attachSockets(io, ceremony, devices.wallClock, gate);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, resolve);
@@ -60,9 +65,11 @@ export async function startController(
   return {
     ...ceremony,
     port: (server.address() as AddressInfo).port,
+    setupCode: gate.setupCode,
     close: async () => {
       await io.close();
       await downloads.close();
+      gate.close();
       ceremony.log.close();
     },
   };

@@ -82,6 +82,7 @@ describe('the display mirror', () => {
 
   it('marks a display that shows another scene than the one chosen', () => {
     const display: DisplayPresence = {
+      admission: 'admitted',
       id: 'd1',
       label: '1920×1080 · Chrome',
       connectedAt: '2026-08-28T01:00:00.000Z',
