@@ -1,9 +1,9 @@
 /**
- * An opened ceremony: its audit log, the service rebuilt from it, the displays' presentation and the displays the
- * operator admitted, from one data directory.
+ * An opened ceremony: its audit log, the service rebuilt from it, the displays' presentation, and who may see and do
+ * what (admitted displays, consoles' sessions), from one data directory.
  */
 import { randomBytes } from 'node:crypto';
-import { AdmissionStore } from './admission-store.ts';
+import { accessStores, type AccessStores } from './access-store.ts';
 import { buildHash } from './build-hash.ts';
 import { PresentationStore } from './presentation-store.ts';
 import { CeremonyService, type Clock, type ServiceOptions } from './service.ts';
@@ -22,7 +22,8 @@ export interface Ceremony {
   readonly service: CeremonyService;
   readonly log: AuditLog;
   readonly presentations: PresentationStore;
-  readonly admissions: AdmissionStore;
+  /** The displays the operator admitted, the consoles' sessions. */
+  readonly access: AccessStores;
 }
 
 /** Opens the data directory and rebuilds the ceremony from its log; throws IntegrityError if the log is broken. */
@@ -33,7 +34,7 @@ export function openCeremony(dataDir: string, services: ServiceOptions = SYSTEM_
       service: CeremonyService.open(log, services),
       log,
       presentations: new PresentationStore(dataDir),
-      admissions: new AdmissionStore(dataDir),
+      access: accessStores(dataDir),
     };
   } catch (error) {
     log.close();

@@ -2,11 +2,11 @@
  * Which displays may see the roster in clear: until the operator admits one, a display gets the public snapshot and
  * shows a pairing code; the operator types that code on the console to admit it, and may revoke it again. An
  * admission is bound to the display's device token (kept in its browser), so it survives a reload, and is kept by
- * `admission-store.ts`, so it survives a controller restart. A display on the controller machine itself is admitted by
+ * `access-store.ts`, so it survives a controller restart. A display on the controller machine itself is admitted by
  * being there (`sockets.ts`). docs/decisions/013-admission-and-operator-seat.md.
  */
-import { createHash, randomInt } from 'node:crypto';
-import type { AdmissionStore, AdmittedRecord } from '../admission-store.ts';
+import { randomInt } from 'node:crypto';
+import { tokenHash, type AdmittedRecord, type JsonListFile } from '../access-store.ts';
 
 /** Waiting devices remembered at most: each reload of an unknown page adds one until it leaves. */
 const MAX_WAITING = 1000;
@@ -19,7 +19,7 @@ export class DisplayAdmissions {
   /** Device token → the pairing code it shows, while it waits. */
   private readonly waiting = new Map<string, string>();
 
-  constructor(private readonly store: Pick<AdmissionStore, 'load' | 'save'>) {
+  constructor(private readonly store: Pick<JsonListFile<AdmittedRecord>, 'load' | 'save'>) {
     this.records = store.load();
   }
 
@@ -76,8 +76,4 @@ export class DisplayAdmissions {
   forget(device: string): void {
     this.waiting.delete(device);
   }
-}
-
-function tokenHash(device: string): string {
-  return createHash('sha256').update(device).digest('hex');
 }

@@ -1,10 +1,12 @@
 /**
  * The operator's credentials, one gate for the sockets and the HTTP downloads: the one-time setup code printed at
  * start (the seat before the seal), the passphrase (after it), both throttled per address and overall, checked one at
- * a time off the event loop; the session tokens issued for them; and the refused attempts, summed up in the audit
- * log once per burst. docs/decisions/013-admission-and-operator-seat.md.
+ * a time off the event loop; the session tokens issued for them (kept, as hashes, in the data directory, so that a
+ * console stays in charge across a controller restart); and the refused attempts, summed up in the audit log once
+ * per burst. docs/decisions/013-admission-and-operator-seat.md.
  */
 import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { tokenHash, type SessionRecord } from '../access-store.ts';
 import type { Ceremony } from '../ceremony.ts';
 import type { ProtocolError, SessionGrant } from '../contract/protocol.ts';
 import { checkPassphrase } from '../passphrase.ts';
@@ -43,7 +45,8 @@ export class OperatorGate {
   readonly setupCode = String(randomInt(0, 100_000_000)).padStart(8, '0');
   private readonly throttle = new AttemptThrottle();
   private readonly refusals = new AccessRefusals();
-  private readonly sessions = new Map<string, { readonly kind: SessionKind; readonly expiresAt: number }>();
+  /** By the hash of their token. */
+  private readonly sessions: Map<string, SessionRecord>;
   /** Each address's latest attempt: the next waits for it, so parallel guesses meet the throttle one by one. */
   private readonly latest = new Map<string, Promise<unknown>>();
   /** One scrypt at a time over all callers: a burst costs the thread pool one core, and memory for one. */
@@ -53,10 +56,13 @@ export class OperatorGate {
   private readonly logListeners: (() => void)[] = [];
 
   constructor(
-    private readonly ceremony: Pick<Ceremony, 'service' | 'log'>,
+    private readonly ceremony: Pick<Ceremony, 'service' | 'log' | 'access'>,
     private readonly clock: Clock,
     private readonly options: GateOptions = DEFAULTS,
-  ) {}
+  ) {
+    const live = ceremony.access.sessions.load().filter((session) => Date.parse(session.expiresAt) > this.now());
+    this.sessions = new Map(live.map((session) => [session.tokenHash, session]));
+  }
 
   /** Against the seal's passphrase; `wrong` when there is none yet. */
   checkPassphrase(given: string, caller: Caller): Promise<Checked> {
@@ -78,27 +84,25 @@ export class OperatorGate {
 
   issue(kind: SessionKind): SessionGrant {
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = this.now() + this.options.sessionMs;
-    this.sessions.set(token, { kind, expiresAt });
+    const expiresAt = new Date(this.now() + this.options.sessionMs).toISOString();
+    for (const [hash, session] of this.sessions) if (Date.parse(session.expiresAt) <= this.now()) this.sessions.delete(hash);
+    this.sessions.set(tokenHash(token), { tokenHash: tokenHash(token), kind, expiresAt });
     if (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
-    return { token, expiresAt: new Date(expiresAt).toISOString() };
+    this.saveSessions();
+    return { token, expiresAt };
   }
 
   /** What a session token proves, or null for one unknown, expired or ended. */
   session(token: string | undefined): SessionKind | null {
-    if (token === undefined) return null;
-    const session = this.sessions.get(token);
-    if (session === undefined) return null;
-    if (session.expiresAt <= this.now()) {
-      this.sessions.delete(token);
-      return null;
-    }
+    const session = token === undefined ? undefined : this.sessions.get(tokenHash(token));
+    if (session === undefined || Date.parse(session.expiresAt) <= this.now()) return null;
     return session.kind;
   }
 
   /** From the seal on the passphrase guards the ceremony: sessions won with the setup code end. */
   sealed(): void {
-    for (const [token, session] of this.sessions) if (session.kind === 'setup') this.sessions.delete(token);
+    for (const [hash, session] of this.sessions) if (session.kind === 'setup') this.sessions.delete(hash);
+    this.saveSessions();
   }
 
   /** Called after the gate wrote an audit entry, so the consoles' tail can follow. */
@@ -160,6 +164,10 @@ export class OperatorGate {
     if (summary === null) return;
     this.ceremony.log.append({ at: summary.to, actor: 'controller', kind: 'access', body: summary });
     for (const listener of this.logListeners) listener();
+  }
+
+  private saveSessions(): void {
+    this.ceremony.access.sessions.save([...this.sessions.values()]);
   }
 
   private now(): number {

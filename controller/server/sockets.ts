@@ -96,7 +96,7 @@ export function attachSockets(io: ControllerServer, ceremony: Ceremony, wallCloc
   let seat = EMPTY_SEAT;
   const audit = new AuditFeed(log);
   const displays = new DisplayPresenceList();
-  const admissions = new DisplayAdmissions(ceremony.admissions);
+  const admissions = new DisplayAdmissions(ceremony.access.admissions);
   /** The view each connection was last given, so that an admission or a revocation moves only those it changes. */
   const views = new Map<string, NameVisibility>();
   const sealed = () => service.state.seal !== null;
