@@ -12,10 +12,18 @@ import { z } from 'zod';
 const TokenHashSchema = z.string().regex(/^[0-9a-f]{64}$/);
 const time = z.string().max(40);
 
-const AdmittedRecordSchema = z.strictObject({ tokenHash: TokenHashSchema, label: z.string().max(200), admittedAt: time });
+const AdmittedRecordSchema = z.strictObject({
+  tokenHash: TokenHashSchema,
+  label: z.string().max(200),
+  admittedAt: time,
+});
 export type AdmittedRecord = z.infer<typeof AdmittedRecordSchema>;
 
-const SessionRecordSchema = z.strictObject({ tokenHash: TokenHashSchema, kind: z.enum(['setup', 'passphrase']), expiresAt: time });
+const SessionRecordSchema = z.strictObject({
+  tokenHash: TokenHashSchema,
+  kind: z.enum(['setup', 'passphrase']),
+  expiresAt: time,
+});
 export type SessionRecord = z.infer<typeof SessionRecordSchema>;
 
 /** What is kept of a token. */

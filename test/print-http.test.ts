@@ -102,7 +102,9 @@ describe('operator downloads rendering', () => {
       },
       close: () => Promise.resolve(),
     };
-    const server = createServer(express().use(operatorDownloads(ceremony, press, new OperatorGate(ceremony, WALL_CLOCK)).router));
+    const server = createServer(
+      express().use(operatorDownloads(ceremony, press, new OperatorGate(ceremony, WALL_CLOCK)).router),
+    );
     await new Promise<void>((resolve) => server.listen(0, resolve));
     const port = (server.address() as AddressInfo).port;
     const fetchText = async () => {

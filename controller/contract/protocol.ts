@@ -35,7 +35,10 @@ export const HandshakeSchema = z.strictObject({
   session: z.string().max(100).optional(),
   device: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{16,64}$/, '设备标识应为 16–64 个字母、数字、- 或 _ / a device token is 16–64 letters, digits, - or _')
+    .regex(
+      /^[A-Za-z0-9_-]{16,64}$/,
+      '设备标识应为 16–64 个字母、数字、- 或 _ / a device token is 16–64 letters, digits, - or _',
+    )
     .optional(),
 });
 export type Handshake = z.infer<typeof HandshakeSchema>;
@@ -223,8 +226,7 @@ export interface SessionGrant {
 }
 
 /** What a display is told of its admission: until the operator admits it, a pairing code to show and public data. */
-export type DisplayAdmission =
-  { readonly admitted: true } | { readonly admitted: false; readonly pairingCode: string };
+export type DisplayAdmission = { readonly admitted: true } | { readonly admitted: false; readonly pairingCode: string };
 
 /** A display the operator admitted, as the consoles list it; kept in the data directory until revoked. */
 export interface AdmittedDisplay {

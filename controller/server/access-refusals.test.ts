@@ -29,7 +29,10 @@ describe('AccessRefusals', () => {
   it('gathers the addresses beyond the first hundred under *, so a summary stays small', () => {
     const refusals = new AccessRefusals();
     for (let index = 0; index < 150; index += 1) {
-      refusals.add({ address: `10.0.${index >> 8}.${index & 255}`, channel: 'socket', reason: 'wrong-passphrase' }, at(1));
+      refusals.add(
+        { address: `10.0.${index >> 8}.${index & 255}`, channel: 'socket', reason: 'wrong-passphrase' },
+        at(1),
+      );
     }
     const summary = refusals.take()!;
     expect(summary.total).toBe(150);

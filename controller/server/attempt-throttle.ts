@@ -27,7 +27,12 @@ export const PER_ADDRESS: ThrottleRules = {
  * Over all addresses, for a guesser with many (a LAN hands them out freely): 10 failures, then 1 s, 2 s … up to 30 s.
  * Gentler than per address, because it also holds back the real operator while someone guesses.
  */
-export const OVERALL: ThrottleRules = { freeFailures: 10, firstWaitMs: 1000, maxWaitMs: 30_000, forgetAfterMs: 15 * 60_000 };
+export const OVERALL: ThrottleRules = {
+  freeFailures: 10,
+  firstWaitMs: 1000,
+  maxWaitMs: 30_000,
+  forgetAfterMs: 15 * 60_000,
+};
 
 /** Addresses remembered at most; beyond, the one that failed longest ago is forgotten first. */
 const MAX_ADDRESSES = 10_000;
@@ -48,7 +53,10 @@ export class AttemptThrottle {
 
   /** How long `address` must still wait before an attempt is checked: 0 when it may try now. */
   waitMs(address: string, now: number): number {
-    return Math.max(waitAfter(this.byAddress.get(address), this.perAddress, now), waitAfter(this.overall, this.total, now));
+    return Math.max(
+      waitAfter(this.byAddress.get(address), this.perAddress, now),
+      waitAfter(this.overall, this.total, now),
+    );
   }
 
   failed(address: string, now: number): void {

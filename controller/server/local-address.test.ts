@@ -2,17 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { isLocalConnection, plainAddress } from './local-address.ts';
 
 describe('isLocalConnection', () => {
-  it.each(['127.0.0.1', '::1', '::ffff:127.0.0.1'])('takes %s, without forwarding headers, for this machine', (address) => {
-    expect(isLocalConnection(address, {})).toBe(true);
-  });
+  it.each(['127.0.0.1', '::1', '::ffff:127.0.0.1'])(
+    'takes %s, without forwarding headers, for this machine',
+    (address) => {
+      expect(isLocalConnection(address, {})).toBe(true);
+    },
+  );
 
-  it.each(['192.168.1.23', '::ffff:192.168.1.23', '127.0.0.2', 'fe80::1', undefined])('takes %s for another', (address) => {
-    expect(isLocalConnection(address, {})).toBe(false);
-  });
+  it.each(['192.168.1.23', '::ffff:192.168.1.23', '127.0.0.2', 'fe80::1', undefined])(
+    'takes %s for another',
+    (address) => {
+      expect(isLocalConnection(address, {})).toBe(false);
+    },
+  );
 
-  it.each(['forwarded', 'x-forwarded-for', 'x-real-ip'])('takes a loopback connection with %s for a proxied one', (header) => {
-    expect(isLocalConnection('127.0.0.1', { [header]: '192.168.1.23' })).toBe(false);
-  });
+  it.each(['forwarded', 'x-forwarded-for', 'x-real-ip'])(
+    'takes a loopback connection with %s for a proxied one',
+    (header) => {
+      expect(isLocalConnection('127.0.0.1', { [header]: '192.168.1.23' })).toBe(false);
+    },
+  );
 });
 
 describe('plainAddress', () => {

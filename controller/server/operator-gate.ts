@@ -23,8 +23,7 @@ export interface Caller {
 
 /** What a passphrase or code proved; `throttled`: it was not even checked, the caller must wait first. */
 export type Checked =
-  | { readonly outcome: 'right' | 'wrong' }
-  | { readonly outcome: 'throttled'; readonly error: ProtocolError };
+  { readonly outcome: 'right' | 'wrong' } | { readonly outcome: 'throttled'; readonly error: ProtocolError };
 
 export interface GateOptions {
   /** How long after the first refusal of a burst its summary is written. */
@@ -85,7 +84,8 @@ export class OperatorGate {
   issue(kind: SessionKind): SessionGrant {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.now() + this.options.sessionMs).toISOString();
-    for (const [hash, session] of this.sessions) if (Date.parse(session.expiresAt) <= this.now()) this.sessions.delete(hash);
+    for (const [hash, session] of this.sessions)
+      if (Date.parse(session.expiresAt) <= this.now()) this.sessions.delete(hash);
     this.sessions.set(tokenHash(token), { tokenHash: tokenHash(token), kind, expiresAt });
     if (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
     this.saveSessions();

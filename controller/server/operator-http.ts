@@ -106,7 +106,10 @@ export function operatorDownloads(ceremony: Ceremony, press: PrintingPress, gate
     const checked =
       passphrase === null
         ? null
-        : await gate.checkPassphrase(passphrase, { address: plainAddress(request.socket.remoteAddress), channel: 'http' });
+        : await gate.checkPassphrase(passphrase, {
+            address: plainAddress(request.socket.remoteAddress),
+            channel: 'http',
+          });
     if (checked?.outcome === 'right') return next();
     if (checked?.outcome === 'throttled') {
       response.status(429).json({ zh: checked.error.zh, en: checked.error.en });

@@ -138,7 +138,8 @@ export function proofNeeded({ role, sealed, local, session }: Arrival): ProofNee
 export function admit(arrival: Arrival & { readonly proof: Proof }): Result<Member> {
   const { role, sealed, proof } = arrival;
   const needed = proofNeeded(arrival);
-  if (needed === 'nothing' || proof === 'right') return { ok: true, value: { role, trusted: role === 'console' && sealed } };
+  if (needed === 'nothing' || proof === 'right')
+    return { ok: true, value: { role, trusted: role === 'console' && sealed } };
   if (needed === 'passphrase') return { ok: false, error: proof === 'none' ? PASSPHRASE_NEEDED : WRONG_PASSPHRASE };
   return { ok: false, error: proof === 'none' ? SETUP_CODE_NEEDED : WRONG_SETUP_CODE };
 }

@@ -112,7 +112,12 @@ export function attachSockets(io: ControllerServer, ceremony: Ceremony, wallCloc
     const local = isLocalConnection(socket.handshake.address, socket.handshake.headers);
     const address = plainAddress(socket.handshake.address);
     if (role === 'display' && !local && device === undefined) return DEVICE_NEEDED;
-    const arrival: Arrival = { role, sealed: sealed(), local, session: role === 'console' ? gate.session(session) : null };
+    const arrival: Arrival = {
+      role,
+      sealed: sealed(),
+      local,
+      session: role === 'console' ? gate.session(session) : null,
+    };
     const needed = proofNeeded(arrival);
     const given = { nothing: undefined, passphrase, 'setup-code': setupCode }[needed];
     let proof: Proof = 'none';
@@ -125,7 +130,8 @@ export function attachSockets(io: ControllerServer, ceremony: Ceremony, wallCloc
     }
     const admitted = admit({ ...arrival, proof });
     if (!admitted.ok) return admitted.error;
-    const grant = role === 'console' && arrival.session === null ? (admitted.value.trusted ? 'passphrase' : 'setup') : null;
+    const grant =
+      role === 'console' && arrival.session === null ? (admitted.value.trusted ? 'passphrase' : 'setup') : null;
     socket.data = { ...admitted.value, address, local, device: device ?? null, grant };
     return null;
   };

@@ -46,7 +46,9 @@ describe('the ceremony database', () => {
     );
     insert.run(1, '2026-08-20T09:00:00.000Z', 'cli', 'command', '{"revision":1}', '0'.repeat(64), 'a'.repeat(64));
     insert.run(2, '2026-08-20T09:01:00.000Z', 'cli', 'refusal', '{"refusal":{}}', 'a'.repeat(64), 'b'.repeat(64));
-    old.prepare('INSERT INTO results (school, kind, audit_seq, body) VALUES (?, ?, ?, ?)').run('甲', 'students', 1, '[]');
+    old
+      .prepare('INSERT INTO results (school, kind, audit_seq, body) VALUES (?, ?, ?, ?)')
+      .run('甲', 'students', 1, '[]');
     expect(() => insert.run(3, 'x', 'controller', 'access', '{}', 'b'.repeat(64), 'c'.repeat(64))).toThrow(/CHECK/);
     const before = old.prepare('SELECT * FROM audit ORDER BY seq').all();
     old.close();

@@ -1,11 +1,11 @@
 /**
  * The operator's print and export files — seal certificate, final report, each school's class lists in four copies,
  * spreadsheets for the provincial platform, the image for the press — fetched from the controller with the
- * passphrase this console holds. PDFs open in a new tab to print; the others are saved.
+ * session this console holds. PDFs open in a new tab to print; the others are saved.
  */
 import {
   operatorDownloadPaths as paths,
-  passphraseHeaders,
+  sessionHeaders,
   type SpreadsheetFormat,
 } from '../../../controller/contract/http-routes.ts';
 import { LOCAL_ERRORS, type ConsoleError, type LocalErrorCode } from './errors.ts';
@@ -67,10 +67,10 @@ export type Fetched =
   | { readonly ok: false; readonly error: ConsoleError };
 
 /** Fetches one file; a refusal comes back in plain words, never as a broken file. */
-export async function fetchDownload(path: string, passphrase: string): Promise<Fetched> {
+export async function fetchDownload(path: string, session: string): Promise<Fetched> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: passphraseHeaders(passphrase) });
+    response = await fetch(path, { headers: sessionHeaders(session) });
   } catch {
     return { ok: false, error: LOCAL_ERRORS.offline };
   }

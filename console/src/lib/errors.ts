@@ -161,8 +161,8 @@ export const LOCAL_ERRORS: Readonly<Record<LocalErrorCode, ConsoleError>> = {
   },
   'download-refused': {
     code: 'download-refused',
-    zh: '控制器不接受本控制台的操作口令',
-    en: 'the controller refused this console’s passphrase',
+    zh: '控制器不接受本控制台的会话（它随操作口令取得）',
+    en: 'the controller refused this console’s session (granted for the passphrase)',
     details: [],
   },
   'download-unavailable': {

@@ -102,4 +102,15 @@ describe('the display mirror', () => {
       en: 'Result · 东湖小学',
     });
   });
+
+  it('says that a display not yet admitted shows its pairing code, whatever it last reported', () => {
+    const waiting: DisplayPresence = {
+      admission: 'waiting',
+      id: 'd2',
+      label: 'Chrome 120',
+      connectedAt: '2026-08-28T01:00:00.000Z',
+      showing: { scene: 'standby', school: null },
+    };
+    expect(displayShowing(waiting, about('result')).zh).toBe('等待接入：显示配对码（在“大屏接入”输入）');
+  });
 });
