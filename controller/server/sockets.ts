@@ -321,8 +321,10 @@ export function attachSockets(io: ControllerServer, ceremony: Ceremony, wallCloc
           ),
         );
       }
+      // The browser, and the address the operator can tell one screen from another by.
       const shownBy = connected('display').find((candidate) => candidate.data.device === waiting);
-      const label = displays.list().find((presence) => presence.id === shownBy?.id)?.label ?? '大屏 display';
+      const browser = displays.list().find((presence) => presence.id === shownBy?.id)?.label ?? '大屏 display';
+      const label = shownBy === undefined ? browser : `${browser} · ${shownBy.data.address}`;
       const record = admissions.admit(waiting, label, wallClock.now());
       reconsiderDisplays();
       answer({ ok: true, value: admittedList().find((admitted) => admitted.id === admissionId(record))! });

@@ -53,6 +53,8 @@ class LiveConsole {
   admitted = $state.raw<readonly AdmittedDisplay[] | null>(null);
   /** Why the controller last refused to let this console in (a wrong code, a wait), for its gate to say. */
   refusal = $state.raw<HandshakeRefusal | null>(null);
+  /** What the console must give before it is let in; it stays asked while the answer is on its way. */
+  gate = $state<'passphrase' | 'setup-code' | null>(null);
   /** The newest audit log entries, oldest first. */
   auditTail = $state.raw<readonly AuditSummary[]>([]);
   /** Null until the controller has sent them. */
@@ -83,7 +85,12 @@ class LiveConsole {
           sessionStorage.removeItem(SESSION_KEY);
           socket.auth = this.handshake();
         }
-        if (status === 'online') this.refusal = null;
+        if (status === 'needs-passphrase') this.gate = 'passphrase';
+        if (status === 'needs-setup-code') this.gate = 'setup-code';
+        if (status === 'online') {
+          this.refusal = null;
+          this.gate = null;
+        }
         this.connection = status;
       },
       refused: (refusal) => (this.refusal = refusal),
