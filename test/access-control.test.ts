@@ -112,7 +112,10 @@ describe('finding 1: a display sees the roster in clear only once the operator a
     });
     await until(() => back.snapshots.length === 2, 'the public snapshot');
     expect(back.snapshots.at(-1)).toEqual(toSnapshot(restarted.service.state, 'masked'));
-    expect(back.admissions.at(-1)).toMatchObject({ admitted: false, pairingCode: expect.stringMatching(/^\d{6}$/) });
+    expect(back.admissions.at(-1)).toMatchObject({
+      admitted: false,
+      pairingCode: expect.stringMatching(/^\d{6}$/) as string,
+    });
     const requests = await demoRequests('primary');
     const { school } = requests.find((request) => request.type === 'school:import') as { school: string };
     const draw = requests.find((request) => request.type === 'school:draw' && request.school === school)!;

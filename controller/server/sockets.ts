@@ -109,7 +109,11 @@ export function attachSockets(io: ControllerServer, ceremony: Ceremony, wallCloc
     const handshake = HandshakeSchema.safeParse(socket.handshake.auth);
     if (!handshake.success) return BAD_HANDSHAKE;
     const { role, passphrase, setupCode, session, device } = handshake.data;
-    const local = isLocalConnection(socket.handshake.address, socket.handshake.headers);
+    const local = isLocalConnection(
+      socket.handshake.address,
+      socket.request.socket.localAddress,
+      socket.handshake.headers,
+    );
     const address = plainAddress(socket.handshake.address);
     if (role === 'display' && !local && device === undefined) return DEVICE_NEEDED;
     const arrival: Arrival = {
