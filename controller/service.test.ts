@@ -48,8 +48,8 @@ describe('the ceremony service', () => {
   it('keeps the passphrase only as a scrypt hash, and never in the log in clear', async () => {
     const dir = tempDataDir();
     const { service, log } = await runAll(dir, requests.slice(0, 2));
-    expect(checkPassphrase(PASSPHRASE, service.state.seal!.operatorKey)).toBe(true);
-    expect(checkPassphrase('wrong passphrase', service.state.seal!.operatorKey)).toBe(false);
+    expect(await checkPassphrase(PASSPHRASE, service.state.seal!.operatorKey)).toBe(true);
+    expect(await checkPassphrase('wrong passphrase', service.state.seal!.operatorKey)).toBe(false);
     log.close();
     expect(JSON.stringify(rawEntries(dir))).not.toContain('notary 2026');
   });

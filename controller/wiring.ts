@@ -11,6 +11,7 @@ import { findChromium } from './print/chromium.ts';
 import { chromiumPress, type PrintingPress } from './print/press.ts';
 import { bundleDownload } from './server/bundle-http.ts';
 import { createApp } from './server/http.ts';
+import { OperatorGate } from './server/operator-gate.ts';
 import { operatorDownloads } from './server/operator-http.ts';
 import { resultPages } from './server/results.ts';
 import { sameOriginHandshake } from './server/same-origin.ts';
@@ -32,6 +33,8 @@ function systemDevices(): ControllerDevices {
 
 export interface RunningController extends Ceremony {
   readonly port: number;
+  /** The one-time code a console on another machine needs before the seal: `sunshine serve` prints it. */
+  readonly setupCode: string;
   close(): Promise<void>;
 }
 
@@ -48,8 +51,10 @@ export async function startController(
   port: number,
   { host = null, devices = systemDevices() }: StartOptions = {},
 ): Promise<RunningController> {
+  // One gate for the operator's credentials, on the sockets and the downloads alike.
+  const gate = new OperatorGate(ceremony, devices.wallClock);
   // The operator's downloads need the log (seal and close times) and the presentation (event, public address).
-  const downloads = operatorDownloads(ceremony, devices.press);
+  const downloads = operatorDownloads(ceremony, devices.press, gate);
   const app = createApp(ceremony.service, { routers: [downloads.router, bundleDownload(ceremony)] });
   // The result pages a crowd of phones asks for go out from memory before Express sees them (server/results.ts).
   const pages = resultPages(ceremony.service);
@@ -62,7 +67,7 @@ export async function startController(
     maxHttpBufferSize: MAX_FILE_BYTES + 1024 * 1024,
     allowRequest: sameOriginHandshake,
   });
-  attachSockets(io, ceremony, devices.wallClock);
+  attachSockets(io, ceremony, devices.wallClock, gate);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen({ port, host: host ?? undefined }, resolve);
@@ -70,9 +75,11 @@ export async function startController(
   return {
     ...ceremony,
     port: (server.address() as AddressInfo).port,
+    setupCode: gate.setupCode,
     close: async () => {
       await io.close();
       await downloads.close();
+      gate.close();
       ceremony.log.close();
     },
   };

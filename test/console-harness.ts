@@ -11,10 +11,10 @@ import type { OperatorRequest, Snapshot } from '../controller/contract/protocol.
 import { toSnapshot } from '../controller/snapshot.ts';
 import { openCeremony } from '../controller/ceremony.ts';
 import { startController, type RunningController } from '../controller/wiring.ts';
-import { closeBrowser, launchBrowser } from './display-harness.ts';
+import { asLanDevice, closeBrowser, launchBrowser } from './display-harness.ts';
 import { FIXED_SERVICES, tempDataDir } from './support/demo-ceremony.ts';
 
-export { closeBrowser, launchBrowser };
+export { asLanDevice, closeBrowser, launchBrowser };
 
 export const LAPTOP = { width: 1366, height: 768 };
 export const PRIMARY_DIR = join(DEMO_DISTRICT, 'primary');
@@ -67,14 +67,23 @@ export const pageErrors: string[] = [];
 /** Every socket.io frame the console pages sent, to check what reached the wire. */
 export const sentFrames: string[] = [];
 
-/** Opens the console in a new tab at laptop size and waits for it to show the ceremony. */
-export async function openConsole(context: BrowserContext, url: string): Promise<Page> {
+/**
+ * Opens the console in a new tab at laptop size and waits for it to show the ceremony, or the gate that asks for the
+ * passphrase or the setup code. `fromLan`: as a computer in the hall would, not the controller's own (`asLanDevice`).
+ */
+export async function openConsole(context: BrowserContext, url: string, fromLan = false): Promise<Page> {
   const page = await context.newPage();
+  if (fromLan) await asLanDevice(page);
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('websocket', (socket) => socket.on('framesent', (frame) => sentFrames.push(String(frame.payload))));
   await page.setViewportSize(LAPTOP);
   await page.goto(url);
-  await page.getByRole('navigation', { name: '仪式步骤' }).or(page.getByLabel('操作口令')).first().waitFor();
+  await page
+    .getByRole('navigation', { name: '仪式步骤' })
+    .or(page.getByLabel('操作口令'))
+    .or(page.getByLabel(/^设置码/))
+    .first()
+    .waitFor();
   return page;
 }
 

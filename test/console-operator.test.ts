@@ -108,7 +108,7 @@ it('seals the rules the operator chose, and shows the ceremony’s displays, aud
   await page.getByTestId('display-count').getByText('没有大屏在线').waitFor();
 });
 
-it('downloads a published school’s lists with the passphrase, and says why when it cannot', async () => {
+it('downloads a published school’s lists with its session, and says why when it cannot', async () => {
   const page = context.pages().find((open) => open.url().includes('/console/'))!;
   const school = requests.find((request) => request.type === 'school:import')!;
   const name = 'school' in school ? school.school : '';
@@ -139,10 +139,16 @@ it('downloads a published school’s lists with the passphrase, and says why whe
   const student = rig.snapshot.schools.find((found) => found.name === name)!.roster!.students[0]!;
   expect(csv).toContain(student.name);
 
-  // A console holding a wrong passphrase is told so, in words, and gets no file.
-  await page.evaluate(() => sessionStorage.setItem('sunshine-console-passphrase', 'not the passphrase'));
+  // The console sealed: it holds the session granted for the passphrase, never the passphrase itself.
+  const kept = await page.evaluate(() => JSON.stringify({ ...sessionStorage }));
+  expect(kept).not.toContain(PASSPHRASE);
+  const session = await page.evaluate(() => sessionStorage.getItem('sunshine-console-session'));
+  expect(session).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+  // A console holding a session the controller does not know is told so, in words, and gets no file.
+  await page.evaluate(() => sessionStorage.setItem('sunshine-console-session', 'not a session'));
   await page.getByRole('button', { name: '导出名单 Excel' }).click();
   await page.getByText('下一步：请关闭本页，重新打开控制台并输入封装时设定的操作口令').waitFor();
   await screenshot(page, 'operator-5-download-refused');
-  await page.evaluate((passphrase) => sessionStorage.setItem('sunshine-console-passphrase', passphrase), PASSPHRASE);
+  await page.evaluate((token) => sessionStorage.setItem('sunshine-console-session', token!), session);
 });

@@ -195,6 +195,15 @@ export class Rig {
 }
 
 /**
+ * Makes a page look like a device elsewhere on the LAN to the controller: every request it sends, the websocket's
+ * included, says it was forwarded for another address, and the controller takes a forwarded connection for another
+ * machine's (a browser cannot choose the address it connects from; the socket tests connect from 127.0.0.2).
+ */
+export async function asLanDevice(page: Page): Promise<void> {
+  await page.setExtraHTTPHeaders({ 'X-Forwarded-For': '192.0.2.10' });
+}
+
+/**
  * Opens the display in a new tab and waits until it shows a scene; optionally as a reduced-motion system would, or
  * on a machine whose clock is `clockAheadMs` ahead of the controller's.
  */

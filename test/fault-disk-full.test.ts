@@ -134,7 +134,7 @@ it('tells the operator, keeps the data whole, and goes on once space is freed', 
   const { chain } = readStored(dataDir);
   const reference = new ReferenceCeremony(requests);
   const expected = await reference.at(requests.length, chain);
-  expect(comparableEntries(chain)).toEqual(comparableEntries(expected.log.chain()));
+  expect(await comparableEntries(chain)).toEqual(await comparableEntries(expected.log.chain()));
   expect(final).toEqual(reference.snapshot());
   reference.close();
   console.log(

@@ -122,7 +122,7 @@ it(`keeps exactly the commands done through 50 kill -9 of sunshine serve (FAULT_
     expect(possible, `${where}: ${revision} commands stored after ${acknowledged} acknowledged`).toContain(revision);
     const expected = await reference.at(revision, chain);
     // Exactly the reference's commands (no refusal, no command twice), and its results.
-    expect(comparableEntries(chain), where).toEqual(comparableEntries(expected.log.chain()));
+    expect(await comparableEntries(chain), where).toEqual(await comparableEntries(expected.log.chain()));
     expect(results, where).toEqual(expected.log.results());
     seen = chain;
   };

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrintingPress } from '../controller/print/press.ts';
 import { operatorDownloadPaths as paths, passphraseHeaders } from '../controller/contract/http-routes.ts';
 import { operatorDownloads } from '../controller/server/operator-http.ts';
-import { openCeremony } from '../controller/ceremony.ts';
+import { openCeremony, WALL_CLOCK } from '../controller/ceremony.ts';
+import { OperatorGate } from '../controller/server/operator-gate.ts';
 import { startController, type RunningController } from '../controller/wiring.ts';
 import { ceremonyOnDisk, EAST, WEST } from './print-ceremony.ts';
 import { FIXED_SERVICES, PASSPHRASE } from './support/demo-ceremony.ts';
@@ -101,7 +102,9 @@ describe('operator downloads rendering', () => {
       },
       close: () => Promise.resolve(),
     };
-    const server = createServer(express().use(operatorDownloads(ceremony, press).router));
+    const server = createServer(
+      express().use(operatorDownloads(ceremony, press, new OperatorGate(ceremony, WALL_CLOCK)).router),
+    );
     await new Promise<void>((resolve) => server.listen(0, resolve));
     const port = (server.address() as AddressInfo).port;
     const fetchText = async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { until } from './support/client.ts';
+import { connect, connectRefused, until } from './support/client.ts';
 import { tempDataDir } from './support/demo-ceremony.ts';
 import { startServer, stopServers } from './support/server-process.ts';
 
@@ -19,5 +19,18 @@ describe('npx sunshine serve --demo', () => {
     expect(printed).toContain(`/r/${encodeURIComponent('信州区第一小学')}`);
     // A single-class school has no result page to announce.
     expect(printed).not.toContain('沙溪小学');
+
+    // A console on this machine operates without a code; one on another (127.0.0.2) needs the printed one.
+    const code = /设置码 setup code: (\d{4}) (\d{4})/.exec(printed);
+    expect(code).not.toBeNull();
+    const local = await connect(port!, { role: 'console' });
+    expect(local.status).toMatchObject({ operator: true });
+    expect(await connectRefused(port!, { role: 'console' }, '127.0.0.2')).toMatchObject({
+      code: 'setup-code-required',
+    });
+    const lan = await connect(port!, { role: 'console', setupCode: `${code![1]}${code![2]}` }, '127.0.0.2');
+    expect(lan.status).toMatchObject({ operator: false, operatorPresent: true });
+    local.socket.close();
+    lan.socket.close();
   });
 });

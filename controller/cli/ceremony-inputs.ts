@@ -147,7 +147,7 @@ async function disagreements(state: CeremonyState, given: GivenInputs): Promise<
       en: `--public-value is "${given.publicValue}"; the public value entered is "${entered}"`,
     });
   }
-  if (given.passphrase !== null && !checkPassphrase(given.passphrase, seal.operatorKey)) {
+  if (given.passphrase !== null && !(await checkPassphrase(given.passphrase, seal.operatorKey))) {
     problems.push({
       zh: '--passphrase 与封装时设定的操作口令不符',
       en: '--passphrase is not the operator passphrase set at the seal',

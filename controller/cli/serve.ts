@@ -115,6 +115,12 @@ function printAddresses(running: RunningController, host: string | null, dataDir
   io.out(`控制台 console:  ${bases.map((base) => `${base}/console`).join('  ')}`);
   io.out(`大屏 display:    ${bases.map((base) => `${base}/display`).join('  ')}`);
   io.out(`状态 health:     ${bases[0]}/healthz`);
+  if (running.service.state.seal === null) {
+    // Shown here only: whoever reads this terminal may operate from another machine before the seal.
+    const code = `${running.setupCode.slice(0, 4)} ${running.setupCode.slice(4)}`;
+    io.out(`设置码 setup code: ${code}  （封装前，在其他电脑上打开控制台须输入此码；本机不需要）`);
+    io.out(`                   (before the seal, a console on another computer needs it; this one does not)`);
+  }
   // The addresses the display's QR codes carry: the public URL when one is set.
   const results = publicBase(running.presentations.presentation.publicUrl, bases[0]!);
   io.out(`结果页 results:  ${resultsIndexUrl(results)}`);

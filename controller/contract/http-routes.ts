@@ -10,6 +10,13 @@ export function passphraseHeaders(passphrase: string): Record<string, string> {
   return { [PASSPHRASE_HEADER]: encodeURIComponent(passphrase) };
 }
 
+/** The header carrying the console's session token instead (`session:granted`): the console keeps no passphrase. */
+export const SESSION_HEADER = 'X-Sunshine-Session';
+
+export function sessionHeaders(token: string): Record<string, string> {
+  return { [SESSION_HEADER]: token };
+}
+
 export type SpreadsheetFormat = 'xlsx' | 'csv';
 
 const school = (name: string) => encodeURIComponent(name);

@@ -66,7 +66,8 @@ type Passed =
   | { readonly snapshot: Snapshot; readonly events: readonly CeremonyEvent[] | null }
   | { readonly presentation: Presentation }
   | { readonly times: CeremonyTimes }
-  | { readonly status: LiveStatus };
+  | { readonly status: LiveStatus }
+  | { readonly refused: HandshakeRefusal['code'] };
 
 /** A client on a fake socket, and everything it passed on to its app, in order. */
 function clientOnFakeSocket() {
@@ -79,6 +80,7 @@ function clientOnFakeSocket() {
     presentation: (presentation) => passed.push({ presentation }),
     times: (times) => passed.push({ times }),
     status: (status) => passed.push({ status }),
+    refused: (refusal) => passed.push({ refused: refusal.code }),
     clockMeasured: () => clockMeasured(),
   };
   // The fake has the members LiveClient uses, without socket.io's typed overloads.
@@ -206,7 +208,7 @@ describe('LiveClient', () => {
     expect(passed).toEqual([{ presentation: DEFAULT_PRESENTATION }, { times: TIMES }]);
   });
 
-  it('follows the link: online, offline, and refused for a wrong passphrase', () => {
+  it('follows the link: online, offline, and refused at the gate of the passphrase or the setup code', () => {
     const { socket, passed } = clientOnFakeSocket();
     const refused = (refusal: HandshakeRefusal | undefined) => Object.assign(new Error('refused'), { data: refusal });
     socket.receive('connect');
@@ -214,12 +216,23 @@ describe('LiveClient', () => {
     socket.receive('connect_error', refused(undefined));
     socket.receive('connect_error', refused({ code: 'wrong-passphrase', zh: '口令错误', en: 'wrong', details: [] }));
     socket.receive('connect_error', refused({ code: 'invalid-request', zh: '握手无效', en: 'invalid', details: [] }));
+    socket.receive('connect_error', refused({ code: 'setup-code-required', zh: '须设置码', en: 'code', details: [] }));
+    socket.receive('connect_error', refused({ code: 'too-many-attempts', zh: '请稍候', en: 'wait', details: [] }));
+    socket.receive('connect_error', refused({ code: 'wrong-setup-code', zh: '设置码错误', en: 'wrong', details: [] }));
     expect(passed).toEqual([
       { status: 'online' },
       { status: 'offline' },
       { status: 'offline' },
+      { refused: 'wrong-passphrase' },
       { status: 'needs-passphrase' },
+      { refused: 'invalid-request' },
       { status: 'offline' },
+      { refused: 'setup-code-required' },
+      { status: 'needs-setup-code' },
+      // Told to wait, the console stays at its gate.
+      { refused: 'too-many-attempts' },
+      { refused: 'wrong-setup-code' },
+      { status: 'needs-setup-code' },
     ]);
   });
 

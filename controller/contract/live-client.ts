@@ -70,8 +70,19 @@ export async function measureClockOffset(socket: LiveLink): Promise<number | nul
   return samples.length === 0 ? null : clockOffset(samples);
 }
 
-/** `needs-passphrase`: the controller refused the passphrase this client connected with (a console after the seal). */
-export type LiveStatus = 'connecting' | 'online' | 'offline' | 'needs-passphrase';
+/**
+ * `needs-passphrase`: the controller refused this console without the passphrase (after the seal);
+ * `needs-setup-code`: without the one-time setup code (before the seal, on another machine than the controller's).
+ */
+export type LiveStatus = 'connecting' | 'online' | 'offline' | 'needs-passphrase' | 'needs-setup-code';
+
+/** The gate a refused handshake leads to; a refusal to wait (`too-many-attempts`) keeps the gate it came from. */
+const STATUS_OF_REFUSAL: Partial<Record<HandshakeRefusal['code'], LiveStatus | null>> = {
+  'wrong-passphrase': 'needs-passphrase',
+  'setup-code-required': 'needs-setup-code',
+  'wrong-setup-code': 'needs-setup-code',
+  'too-many-attempts': null,
+};
 
 /** What a `LiveClient` passes on to its app: only what passed the schemas, never a snapshot older than the last. */
 export interface LiveHandlers {
@@ -84,6 +95,8 @@ export interface LiveHandlers {
   readonly presentation: (presentation: Presentation) => void;
   readonly times: (times: CeremonyTimes) => void;
   readonly status: (status: LiveStatus) => void;
+  /** Why the controller refused the handshake, in its own words (a console shows them at its gate). */
+  readonly refused?: (refusal: HandshakeRefusal) => void;
   /** After each measurement of the controller's clock (on every connection), answered or not. */
   readonly clockMeasured?: () => void;
 }
@@ -110,7 +123,9 @@ export class LiveClient {
     });
     socket.on('connect_error', (error) => {
       const refusal = (error as Error & { data?: HandshakeRefusal }).data;
-      handlers.status(refusal?.code === 'wrong-passphrase' ? 'needs-passphrase' : 'offline');
+      if (refusal !== undefined) handlers.refused?.(refusal);
+      const status = refusal === undefined ? 'offline' : STATUS_OF_REFUSAL[refusal.code];
+      if (status !== null) handlers.status(status ?? 'offline');
     });
     socket.on('ceremony:snapshot', (snapshot) => this.receiveSnapshot(snapshot));
     socket.on('ceremony:update', (update) => this.receiveUpdate(update));

@@ -22,18 +22,38 @@ import type {
 export const ROLES = ['display', 'console', 'public'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Sent as socket.io's `auth` when connecting. A console needs the passphrase once the ceremony is sealed. */
+/**
+ * Sent as socket.io's `auth` when connecting (docs/decisions/013-admission-and-operator-seat.md). A console proves
+ * itself with a session token the controller issued, or else: after the seal the passphrase; before it the one-time
+ * setup code `sunshine serve` printed, unless it runs on the controller machine itself. A display sends its own
+ * device token, so that the operator's admission of it survives a reload.
+ */
 export const HandshakeSchema = z.strictObject({
   role: z.enum(ROLES),
   passphrase: z.string().max(200).optional(),
+  setupCode: z.string().max(50).optional(),
+  session: z.string().max(100).optional(),
+  device: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{16,64}$/,
+      '设备标识应为 16–64 个字母、数字、- 或 _ / a device token is 16–64 letters, digits, - or _',
+    )
+    .optional(),
 });
 export type Handshake = z.infer<typeof HandshakeSchema>;
+
+/**
+ * The largest message (one socket.io packet, in bytes) any connection but the operator's may send: ample for a claim,
+ * a clock request or a display's report; a larger one drops the connection. Only the operator's uploads need more.
+ */
+export const MAX_MESSAGE_BYTES = 8 * 1024;
 
 /** Largest file a request may carry (an .xlsx roster of a few thousand students is well under this). */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 /** The shortest operator passphrase, in characters: the console checks it before sending, the controller again. */
-export const MIN_PASSPHRASE_LENGTH = 8;
+export const MIN_PASSPHRASE_LENGTH = 10;
 
 /** The longest school, subject or balance-column name, the longest reason and the largest count a request carries. */
 export const MAX_NAME_LENGTH = 100;
@@ -129,6 +149,11 @@ export type ControllerErrorCode =
   | 'not-operator'
   | 'operator-busy'
   | 'wrong-passphrase'
+  | 'setup-code-required'
+  | 'wrong-setup-code'
+  | 'too-many-attempts'
+  | 'unknown-pairing-code'
+  | 'unknown-display'
   | 'weak-passphrase'
   | 'plan-file-invalid'
   | 'roster-invalid'
@@ -203,6 +228,34 @@ export interface SessionStatus {
   readonly passphraseSet: boolean;
 }
 
+/**
+ * A console's session, issued when it proved itself (passphrase, setup code, or this machine): kept by the console
+ * for this tab instead of the passphrase, given back on reconnecting and with each operator download. Held in the
+ * controller's memory only: a restart, its expiry, or the seal (for one issued before it) ends it.
+ */
+export interface SessionGrant {
+  readonly token: string;
+  /** ISO 8601, on the controller's clock. */
+  readonly expiresAt: string;
+}
+
+/** What a display is told of its admission: until the operator admits it, a pairing code to show and public data. */
+export type DisplayAdmission = { readonly admitted: true } | { readonly admitted: false; readonly pairingCode: string };
+
+/** A display the operator admitted, as the consoles list it; kept in the data directory until revoked. */
+export interface AdmittedDisplay {
+  /** Names the admission (not the device token itself) for `display:revoke`. */
+  readonly id: string;
+  /** Screen size and browser when admitted, e.g. `1920×1080 · Chrome 120`. */
+  readonly label: string;
+  readonly admittedAt: string;
+  /** Whether it is connected now. */
+  readonly connected: boolean;
+}
+
+export const PairingCodeSchema = z.string().regex(/^\d{6}$/, '配对码应为 6 位数字 / a pairing code is 6 digits');
+export const AdmissionIdSchema = z.string().regex(/^[0-9a-f]{12}$/);
+
 export interface Update {
   readonly revision: number;
   readonly events: readonly CeremonyEvent[];
@@ -238,7 +291,8 @@ export interface AuditSummary {
   readonly at: string;
   /** Who sent it: `console:<socket id>`, `cli`, `demo` … */
   readonly actor: string;
-  readonly kind: 'command' | 'refusal';
+  /** `access`: a summary of refused operator log-ins (wrong passphrase or setup code), not a command. */
+  readonly kind: 'command' | 'refusal' | 'access';
   /** The request's type (`school:draw` …); null for a refused request too malformed to have one. */
   readonly type: string | null;
   /** The school it concerns, if any. */
@@ -260,6 +314,8 @@ export type DisplayShowing = z.infer<typeof DisplayShowingSchema>;
 /** A connected display, as the consoles list it. */
 export interface DisplayPresence {
   readonly id: string;
+  /** `local`: on the controller machine itself, admitted by being there; `waiting`: shows its pairing code. */
+  readonly admission: 'admitted' | 'local' | 'waiting';
   /** Screen size and browser, e.g. `1920×1080 · Chrome`. */
   readonly label: string;
   readonly connectedAt: string;
@@ -282,6 +338,12 @@ export interface ServerToClientEvents {
   'displays:update': (displays: readonly DisplayPresence[]) => void;
   /** To consoles, on connecting and after each new audit entry: the newest entries, oldest first. */
   'audit:tail': (entries: readonly AuditSummary[]) => void;
+  /** To a console that proved itself with a passphrase, the setup code or by being local, and to the one that sealed. */
+  'session:granted': (grant: SessionGrant) => void;
+  /** To a display, on connecting and whenever the operator admits or revokes it. */
+  'display:admission': (admission: DisplayAdmission) => void;
+  /** To consoles, on connecting and whenever an admission is made, revoked, or its display comes or goes. */
+  'admissions:update': (admitted: readonly AdmittedDisplay[]) => void;
 }
 
 export interface ClientToServerEvents {
@@ -296,6 +358,10 @@ export interface ClientToServerEvents {
   'clock:get': (reply: (controllerNow: number) => void) => void;
   /** A display reports what it shows (validated against DisplayShowingSchema); other roles are ignored. */
   'display:showing': (showing: DisplayShowing) => void;
+  /** The operator admits the display showing this pairing code: it gets names in clear from then on. */
+  'display:admit': (pairingCode: string, reply: (result: Result<AdmittedDisplay>) => void) => void;
+  /** The operator revokes an admission: its display drops back to the public view at once. */
+  'display:revoke': (id: string, reply: (result: Result<null>) => void) => void;
 }
 
 /** `connect_error` carries this as `error.data` when the handshake is refused. */

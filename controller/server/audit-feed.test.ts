@@ -21,6 +21,12 @@ describe('AuditFeed', () => {
     expect(feed.tail).toHaveLength(TAIL_LENGTH);
   });
 
+  it('lists a summary of refused log-ins by its type, with no school', () => {
+    const log = [entry(1, 'access', { type: 'access:refused', total: 4, attempts: [] })];
+    const feed = new AuditFeed({ chain: () => log });
+    expect(feed.tail).toEqual([expect.objectContaining({ kind: 'access', type: 'access:refused', school: null })]);
+  });
+
   it('gathers, entry by entry, the times read from the whole log', () => {
     const log: ChainEntry[] = [
       entry(1, 'command', { revision: 1, command: { type: 'ceremony:seal' } }),

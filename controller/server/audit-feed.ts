@@ -41,8 +41,9 @@ export class AuditFeed {
 }
 
 function summaryOf(entry: ChainEntry): AuditSummary {
-  const body = (entry.body ?? {}) as EntryBody;
-  const { type, school } = (entry.kind === 'command' ? body.command : body.request) ?? {};
+  const body = (entry.body ?? {}) as EntryBody & { readonly type?: unknown; readonly school?: unknown };
+  // A command names its type and school in its command, a refusal in its request, an access summary in its body.
+  const { type, school } = { command: body.command, refusal: body.request, access: body }[entry.kind] ?? {};
   return {
     seq: entry.seq,
     at: entry.at,

@@ -27,17 +27,21 @@ describe('DisplayPresenceList', () => {
     const list = new DisplayPresenceList();
     const showing = { scene: 'draw', school: '西山中学', width: 3840, height: 2160 } as const;
     expect(list.report('ghost', undefined, showing)).toBe(false);
-    list.connect('a', 'Firefox/128.0', new Date('2026-08-28T01:00:00Z'));
+    list.connect('a', 'Firefox/128.0', new Date('2026-08-28T01:00:00Z'), 'waiting');
     expect(list.report('a', 'Firefox/128.0', showing)).toBe(true);
     expect(list.report('a', 'Firefox/128.0', showing)).toBe(false);
     expect(list.list()).toEqual([
       {
         id: 'a',
+        admission: 'waiting',
         label: '3840×2160 · Firefox 128',
         connectedAt: '2026-08-28T01:00:00.000Z',
         showing: { scene: 'draw', school: '西山中学' },
       },
     ]);
+    list.admission('a', 'admitted');
+    list.admission('ghost', 'admitted');
+    expect(list.list().map((display) => display.admission)).toEqual(['admitted']);
     expect(list.disconnect('a')).toBe(true);
     expect(list.disconnect('a')).toBe(false);
   });

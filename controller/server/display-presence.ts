@@ -1,6 +1,6 @@
 /**
- * The hall displays connected now, for the consoles: which screens, since when, and what each says it shows. The
- * operator sees at a glance whether the projector is really following the ceremony.
+ * The hall displays connected now, for the consoles: which screens, since when, whether admitted, and what each says
+ * it shows. The operator sees at a glance whether the projector is really following the ceremony.
  */
 import type { DisplayPresence, DisplayShowing } from '../contract/protocol.ts';
 
@@ -12,9 +12,10 @@ export class DisplayPresenceList {
   }
 
   /** The size is unknown until the display's first report; the browser is known from the connection. */
-  connect(id: string, userAgent: string | undefined, connectedAt: Date): void {
+  connect(id: string, userAgent: string | undefined, connectedAt: Date, admission: DisplayPresence['admission']): void {
     this.displays.set(id, {
       id,
+      admission,
       label: browserFamily(userAgent),
       connectedAt: connectedAt.toISOString(),
       showing: null,
@@ -36,6 +37,12 @@ export class DisplayPresenceList {
       next.showing?.school !== known.showing?.school;
     this.displays.set(id, next);
     return changed;
+  }
+
+  /** The operator admitted the display, or revoked its admission. */
+  admission(id: string, admission: DisplayPresence['admission']): void {
+    const known = this.displays.get(id);
+    if (known !== undefined) this.displays.set(id, { ...known, admission });
   }
 
   disconnect(id: string): boolean {

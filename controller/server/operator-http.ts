@@ -1,8 +1,9 @@
 /**
  * The operator's downloads (paths in `contract/http-routes.ts`): printed documents as PDF, the media image as PNG, the
- * platform lists as Excel and CSV. Operator-only — full names and ID numbers — so every request carries the operator
- * passphrase, checked against the seal's hash (401 otherwise). Not ready yet is 409, an unknown school 404; the
- * body of every refusal is `{ zh, en }`.
+ * platform lists as Excel and CSV. Operator-only — full names and ID numbers — so every request carries the console's
+ * session token (issued after the seal for the passphrase) or the operator passphrase itself, checked by the gate the
+ * sockets share, throttled the same (401 when wrong, 429 while the caller must wait). Not ready yet is 409, an
+ * unknown school 404; the body of every refusal is `{ zh, en }`.
  *
  * One printing press renders everything (in production one Chromium, started at the first PDF or PNG and closed with
  * the controller: `wiring.ts`). A rendering is kept per document until the ceremony or the event information changes,
@@ -11,15 +12,16 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { districtSchools, platformRows } from '../export/platform-rows.ts';
 import { platformCsv, platformWorkbook } from '../export/spreadsheets.ts';
-import { checkPassphrase } from '../passphrase.ts';
 import { documentContext, type DocumentContext } from '../print/context.ts';
 import { printJob, type PrintRequest } from '../print/documents.ts';
 import { BrowserMissing, type PrintingPress } from '../print/press.ts';
 import { publishedSchool, type PublishedSchool, type Unavailable } from '../print/published.ts';
-import { PASSPHRASE_HEADER, type SpreadsheetFormat } from '../contract/http-routes.ts';
+import { PASSPHRASE_HEADER, SESSION_HEADER, type SpreadsheetFormat } from '../contract/http-routes.ts';
 import { publicBase } from '../contract/public-links.ts';
 import type { Ceremony } from '../ceremony.ts';
 import { ceremonyTimes, NO_TIMES } from '../storage/ceremony-times.ts';
+import { plainAddress } from './local-address.ts';
+import type { OperatorGate } from './operator-gate.ts';
 
 export interface OperatorDownloads {
   readonly router: express.Router;
@@ -40,8 +42,8 @@ const MEDIA_TYPES = {
   csv: 'text/csv; charset=utf-8',
 } as const;
 
-/** `press` renders the PDFs and PNGs; closing the downloads closes it. */
-export function operatorDownloads(ceremony: Ceremony, press: PrintingPress): OperatorDownloads {
+/** `press` renders the PDFs and PNGs; closing the downloads closes it. `gate` checks who asks. */
+export function operatorDownloads(ceremony: Ceremony, press: PrintingPress, gate: OperatorGate): OperatorDownloads {
   const { service, presentations } = ceremony;
   const renderings = new Map<string, Rendering>();
   let times = { revision: -1, value: NO_TIMES };
@@ -91,23 +93,32 @@ export function operatorDownloads(ceremony: Ceremony, press: PrintingPress): Ope
 
   const router = express.Router();
 
-  router.use('/operator', (request, response, next) => {
-    const key = service.state.seal?.operatorKey;
-    if (key === undefined) {
+  router.use('/operator', async (request, response, next) => {
+    if (service.state.seal === null) {
       response.status(409).json({
         zh: '尚未封装：封装前没有可下载的文件',
         en: 'not sealed yet: there is nothing to download before the seal',
       });
       return;
     }
-    if (!passphraseMatches(request.get(PASSPHRASE_HEADER), key)) {
-      response.status(401).json({
-        zh: `需要操作员口令（请求头 ${PASSPHRASE_HEADER}），或口令不正确`,
-        en: `the operator passphrase is missing (header ${PASSPHRASE_HEADER}) or wrong`,
-      });
+    if (gate.session(request.get(SESSION_HEADER)) === 'passphrase') return next();
+    const passphrase = decodedHeader(request.get(PASSPHRASE_HEADER));
+    const checked =
+      passphrase === null
+        ? null
+        : await gate.checkPassphrase(passphrase, {
+            address: plainAddress(request.socket.remoteAddress),
+            channel: 'http',
+          });
+    if (checked?.outcome === 'right') return next();
+    if (checked?.outcome === 'throttled') {
+      response.status(429).json({ zh: checked.error.zh, en: checked.error.en });
       return;
     }
-    next();
+    response.status(401).json({
+      zh: `需要操作员口令（请求头 ${PASSPHRASE_HEADER}）或控制台会话，或口令不正确`,
+      en: `the operator passphrase (header ${PASSPHRASE_HEADER}) or a console session is missing, or the passphrase is wrong`,
+    });
   });
 
   router.get('/operator/print/seal-certificate.pdf', (_request, response) =>
@@ -157,12 +168,13 @@ export function operatorDownloads(ceremony: Ceremony, press: PrintingPress): Ope
   return { router, close: () => press.close() };
 }
 
-function passphraseMatches(header: string | undefined, key: string): boolean {
-  if (header === undefined) return false;
+/** The passphrase header's value, percent-decoded; null when absent or not decodable. */
+function decodedHeader(header: string | undefined): string | null {
+  if (header === undefined) return null;
   try {
-    return checkPassphrase(decodeURIComponent(header), key);
+    return decodeURIComponent(header);
   } catch {
-    return false;
+    return null;
   }
 }
 

@@ -3,10 +3,12 @@ import type { Role } from '../contract/protocol.ts';
 import {
   admit,
   EMPTY_SEAT,
+  proofNeeded,
   seatAfter,
   sessionStatus,
+  type Arrival,
   type Member,
-  type PassphraseCheck,
+  type Proof,
   type SeatDecision,
   type SeatEvent,
 } from './operator-seat.ts';
@@ -27,28 +29,64 @@ const claim = (id: string, sealed: boolean, role: Role = 'console'): SeatEvent =
 const operate = (id: string, role: Role = 'console'): SeatEvent => ({ type: 'operate', id, role });
 const leave = (id: string): SeatEvent => ({ type: 'leave', id });
 
-describe('admit', () => {
-  it.each<[Role, PassphraseCheck, boolean]>([
-    ['display', 'none', false],
-    ['display', 'none', true],
-    ['public', 'wrong', true],
-    ['console', 'none', false],
-    ['console', 'wrong', false],
-  ])('lets a %s in untrusted (passphrase %s, sealed %s)', (role, passphrase, sealed) => {
-    expect(admit({ role, passphrase, sealed })).toEqual({ ok: true, value: { role, trusted: false } });
+/** A connection arriving: from another machine by default, with no session token. */
+const arrival = (role: Role, sealed: boolean, changes: Partial<Arrival> = {}): Arrival => ({
+  role,
+  sealed,
+  local: false,
+  session: null,
+  ...changes,
+});
+
+describe('proofNeeded and admit', () => {
+  it.each<[Role, boolean, Proof]>([
+    ['display', false, 'none'],
+    ['display', true, 'none'],
+    ['public', true, 'wrong'],
+  ])('lets a %s in untrusted, asking nothing (sealed %s, proof %s)', (role, sealed, proof) => {
+    expect(proofNeeded(arrival(role, sealed))).toBe('nothing');
+    expect(admit({ ...arrival(role, sealed), proof })).toEqual({ ok: true, value: { role, trusted: false } });
   });
 
-  it('asks a console for the passphrase once the ceremony is sealed, and trusts one that gives it', () => {
-    for (const passphrase of ['none', 'wrong'] as const) {
-      expect(admit({ role: 'console', passphrase, sealed: true })).toMatchObject({
+  it('asks a console on another machine for the setup code before the seal, and lets it in with the right one', () => {
+    const lan = arrival('console', false);
+    expect(proofNeeded(lan)).toBe('setup-code');
+    expect(admit({ ...lan, proof: 'none' })).toMatchObject({
+      ok: false,
+      error: { code: 'setup-code-required', zh: expect.stringContaining('设置码') as string },
+    });
+    expect(admit({ ...lan, proof: 'wrong' })).toMatchObject({ ok: false, error: { code: 'wrong-setup-code' } });
+    expect(admit({ ...lan, proof: 'right' })).toEqual({ ok: true, value: { role: 'console', trusted: false } });
+  });
+
+  it('lets a console on the controller machine in before the seal without a code, and one with a session', () => {
+    for (const changes of [{ local: true }, { session: 'setup' as const }]) {
+      const known = arrival('console', false, changes);
+      expect(proofNeeded(known)).toBe('nothing');
+      expect(admit({ ...known, proof: 'none' })).toEqual({ ok: true, value: { role: 'console', trusted: false } });
+    }
+  });
+
+  it('asks every console for the passphrase once sealed, the controller machine’s too, and trusts one that gives it', () => {
+    for (const changes of [{}, { local: true }, { session: 'setup' as const }]) {
+      const sealed = arrival('console', true, changes);
+      expect(proofNeeded(sealed)).toBe('passphrase');
+      expect(admit({ ...sealed, proof: 'none' })).toMatchObject({
+        ok: false,
+        error: { code: 'wrong-passphrase', zh: '仪式已封装：控制台须输入封装时设定的操作口令' },
+      });
+      expect(admit({ ...sealed, proof: 'wrong' })).toMatchObject({
         ok: false,
         error: { code: 'wrong-passphrase', zh: '操作口令错误' },
       });
+      expect(admit({ ...sealed, proof: 'right' })).toEqual({ ok: true, value: { role: 'console', trusted: true } });
     }
-    expect(admit({ role: 'console', passphrase: 'right', sealed: true })).toEqual({
-      ok: true,
-      value: { role: 'console', trusted: true },
-    });
+  });
+
+  it('takes a session won with the passphrase for the passphrase after the seal', () => {
+    const returning = arrival('console', true, { session: 'passphrase' });
+    expect(proofNeeded(returning)).toBe('nothing');
+    expect(admit({ ...returning, proof: 'none' })).toEqual({ ok: true, value: { role: 'console', trusted: true } });
   });
 });
 

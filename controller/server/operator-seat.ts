@@ -3,24 +3,35 @@
  * take the seat and when every console must hear who holds it. Pure: `sockets.ts` tells it what happened, as data,
  * and carries out what it decides, as data; no socket, no clock, no passphrase hashing here.
  *
- * The rules: before the seal anyone may connect, and the first console to connect operates (first-run setup has no
- * passphrase yet). From the seal on, a console must give the passphrase to connect. Other consoles are read-only; when
- * the operator leaves the seat is free, and a console may claim it — after the seal only one that gave the passphrase
- * or set it by sealing: a console connected earlier without it stays read-only. Displays and public clients never
- * operate.
+ * The rules (docs/decisions/013-admission-and-operator-seat.md): a console proves itself before it is let in. Before
+ * the seal with the one-time setup code `sunshine serve` printed in its terminal, or by running on the controller
+ * machine itself; from the seal on with the passphrase — whatever the machine. A session token the controller issued
+ * for such a proof stands for it on reconnecting (one won before the seal ends at the seal). The first console let in
+ * operates. Other consoles are read-only; when the operator leaves the seat is free, and a console may claim it —
+ * after the seal only one that gave the passphrase or set it by sealing: a console connected earlier without it stays
+ * read-only. Displays and public clients never operate (what a display may see is `display-admission.ts`'s).
  */
 import type { ProtocolError, Result, Role, SessionStatus } from '../contract/protocol.ts';
 
-/** What the handshake's passphrase proved: none given, the seal's, or one that is not (or there is none yet). */
-export type PassphraseCheck = 'none' | 'right' | 'wrong';
+/** What a session token stands for: the setup code (or the machine itself) before the seal, or the passphrase. */
+export type SessionKind = 'setup' | 'passphrase';
 
-/** A connection asking to be let in. */
+/** What a connection brings before anything is checked. */
 export interface Arrival {
   readonly role: Role;
-  readonly passphrase: PassphraseCheck;
   /** From the seal on, the passphrase guards the ceremony. */
   readonly sealed: boolean;
+  /** From the controller machine itself (`local-address.ts`). */
+  readonly local: boolean;
+  /** What its session token stands for; null without one, or with one unknown or ended. */
+  readonly session: SessionKind | null;
 }
+
+/** What a console must still prove to be let in. */
+export type ProofNeeded = 'nothing' | 'passphrase' | 'setup-code';
+
+/** What the passphrase or setup code it gave proved: none given, the right one, or not. */
+export type Proof = 'none' | 'right' | 'wrong';
 
 /** A connection let in. */
 export interface Member {
@@ -67,6 +78,27 @@ const WRONG_PASSPHRASE: ProtocolError = {
   details: [],
 };
 
+const PASSPHRASE_NEEDED: ProtocolError = {
+  code: 'wrong-passphrase',
+  zh: '仪式已封装：控制台须输入封装时设定的操作口令',
+  en: 'the ceremony is sealed: a console needs the passphrase set at the seal',
+  details: [],
+};
+
+const SETUP_CODE_NEEDED: ProtocolError = {
+  code: 'setup-code-required',
+  zh: '封装前，控制器电脑以外的控制台须输入设置码（启动控制器时打印在其终端里）',
+  en: 'before the seal, a console on another machine needs the setup code (printed in the controller’s terminal at start)',
+  details: [],
+};
+
+const WRONG_SETUP_CODE: ProtocolError = {
+  code: 'wrong-setup-code',
+  zh: '设置码错误',
+  en: 'wrong setup code',
+  details: [],
+};
+
 const READ_ONLY: ProtocolError = {
   code: 'not-operator',
   zh: '本控制台为只读：另一台控制台正在操作',
@@ -95,11 +127,21 @@ const neverOperates = (role: Role): ProtocolError => ({
   details: [],
 });
 
-/** Lets a connection in, or says why not. */
-export function admit({ role, passphrase, sealed }: Arrival): Result<Member> {
-  if (role !== 'console') return { ok: true, value: { role, trusted: false } };
-  if (sealed && passphrase !== 'right') return { ok: false, error: WRONG_PASSPHRASE };
-  return { ok: true, value: { role, trusted: sealed } };
+/** Which check a connection needs, so that only that one is made (and throttled). */
+export function proofNeeded({ role, sealed, local, session }: Arrival): ProofNeeded {
+  if (role !== 'console') return 'nothing';
+  if (sealed) return session === 'passphrase' ? 'nothing' : 'passphrase';
+  return session !== null || local ? 'nothing' : 'setup-code';
+}
+
+/** Lets a connection in, given what it proved of what `proofNeeded` asked, or says why not. */
+export function admit(arrival: Arrival & { readonly proof: Proof }): Result<Member> {
+  const { role, sealed, proof } = arrival;
+  const needed = proofNeeded(arrival);
+  if (needed === 'nothing' || proof === 'right')
+    return { ok: true, value: { role, trusted: role === 'console' && sealed } };
+  if (needed === 'passphrase') return { ok: false, error: proof === 'none' ? PASSPHRASE_NEEDED : WRONG_PASSPHRASE };
+  return { ok: false, error: proof === 'none' ? SETUP_CODE_NEEDED : WRONG_SETUP_CODE };
 }
 
 export function seatAfter(seat: Seat, event: SeatEvent): SeatDecision {

@@ -1,7 +1,8 @@
 /**
  * The audit log: every accepted command and every refusal, in order, each entry holding the SHA-256 of the one
  * before, so a changed, inserted or removed entry breaks the chain at that point. Accepted commands are the command
- * log the state is rebuilt from; their results are stored alongside in the same transaction.
+ * log the state is rebuilt from; their results are stored alongside in the same transaction. The summaries of
+ * refused operator log-ins (`access`) are in the chain too, and rebuild nothing.
  */
 import {
   chainBreak,
@@ -15,7 +16,8 @@ import {
 import { canonicalJson } from '../../engine/ceremony/canonical.ts';
 import { DamagedDatabaseError, openDatabase, type Db } from './database.ts';
 
-export type EntryKind = 'command' | 'refusal';
+/** `access`: a summary of refused operator log-ins (`server/access-refusals.ts`), neither command nor refusal of one. */
+export type EntryKind = 'command' | 'refusal' | 'access';
 
 export interface AuditEntry {
   readonly seq: number;

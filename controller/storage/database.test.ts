@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AuditLog } from './audit-log.ts';
 import { DamagedDatabaseError, DATABASE_FILE, migrate, openDatabase } from './database.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 
@@ -35,6 +36,41 @@ describe('the ceremony database', () => {
       'results_no_update',
     ]);
     db.close();
+  });
+
+  it('migration 002 admits access entries, keeping every entry, result, hash and trigger of a version-1 log', () => {
+    const dir = tempDir();
+    const old = openDatabase(dir, MIGRATIONS.slice(0, 1));
+    const insert = old.prepare(
+      'INSERT INTO audit (seq, at, actor, kind, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    insert.run(1, '2026-08-20T09:00:00.000Z', 'cli', 'command', '{"revision":1}', '0'.repeat(64), 'a'.repeat(64));
+    insert.run(2, '2026-08-20T09:01:00.000Z', 'cli', 'refusal', '{"refusal":{}}', 'a'.repeat(64), 'b'.repeat(64));
+    old
+      .prepare('INSERT INTO results (school, kind, audit_seq, body) VALUES (?, ?, ?, ?)')
+      .run('甲', 'students', 1, '[]');
+    expect(() => insert.run(3, 'x', 'controller', 'access', '{}', 'b'.repeat(64), 'c'.repeat(64))).toThrow(/CHECK/);
+    const before = old.prepare('SELECT * FROM audit ORDER BY seq').all();
+    old.close();
+
+    const db = openDatabase(dir);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT * FROM audit ORDER BY seq').all()).toEqual(before);
+    expect(db.prepare('SELECT school, kind, audit_seq FROM results').all()).toEqual([
+      { school: '甲', kind: 'students', audit_seq: 1 },
+    ]);
+    expect(() => db.prepare("UPDATE audit SET actor = 'x'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM results').run()).toThrow(/append-only/);
+    expect(() => db.prepare('INSERT INTO results VALUES (?, ?, ?, ?)').run('乙', 'students', 99, '[]')).toThrow(
+      /FOREIGN KEY/,
+    );
+    db.close();
+
+    const log = AuditLog.open(dir);
+    const access = log.append({ at: '2026-08-20T09:02:00.000Z', actor: 'controller', kind: 'access', body: {} });
+    expect(access.kind).toBe('access');
+    expect(log.commands().map((entry) => entry.seq)).toEqual([1]);
+    log.close();
   });
 
   it('applies a new migration once, in a transaction: a failing one leaves the version as it was', () => {

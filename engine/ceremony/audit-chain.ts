@@ -28,7 +28,8 @@ export interface ChainEntry {
   readonly seq: number;
   readonly at: string;
   readonly actor: string;
-  readonly kind: 'command' | 'refusal';
+  /** `access`: a summary of refused operator log-ins; only commands are replayed. */
+  readonly kind: 'command' | 'refusal' | 'access';
   readonly body: unknown;
   readonly prev: string;
   readonly hash: string;

@@ -57,3 +57,23 @@ describe('the bundle keeps students’ names out', () => {
     expect(canonicalJson(bundle)).not.toContain(roster.students[0]!.name);
   });
 });
+
+describe('the bundle keeps the addresses of the hall’s devices out', () => {
+  it('publishes a summary of refused log-ins with its counts and without the addresses', () => {
+    const summary = {
+      type: 'access:refused',
+      from: '2026-08-20T09:00:00.000Z',
+      to: '2026-08-20T09:00:40.000Z',
+      total: 5,
+      attempts: [{ address: '192.168.1.23', channel: 'socket', reason: 'wrong-passphrase', count: 5 }],
+    };
+    const bundle = createBundle(closed, [entry(1, 'access', summary)])!;
+    expect(bundle.audit[0]).toEqual({
+      ...entry(1, 'access', {
+        ...summary,
+        attempts: [{ address: null, channel: 'socket', reason: 'wrong-passphrase', count: 5 }],
+      }),
+      redacted: true,
+    });
+  });
+});

@@ -48,8 +48,8 @@ export interface BundleSchool {
 /**
  * An audit entry as published. `redacted` entries had personal data removed, so their own hash cannot be recomputed
  * (their links still are): an import command's roster (set to null; the engine's part of it is in the school's
- * file and pinned by the seed), and a refusal's messages and details (which can quote a roster's cells): its code
- * stays.
+ * file and pinned by the seed), a refusal's messages and details (which can quote a roster's cells): its code
+ * stays; and the addresses in a summary of refused operator log-ins (`access`): its counts stay.
  */
 export interface BundleEntry extends ChainEntry {
   readonly redacted: boolean;
@@ -108,6 +108,12 @@ function redact(entry: ChainEntry): BundleEntry {
     const refusal = { ...body.refusal, zh: null, en: null, details: null };
     return { ...entry, body: { ...body, refusal }, redacted: true };
   }
+  if (entry.kind === 'access') {
+    // The devices in the hall that tried are the notary's business, not the public's.
+    const { attempts } = entry.body as { attempts?: readonly object[] };
+    const anonymous = (attempts ?? []).map((attempt) => ({ ...attempt, address: null }));
+    return { ...entry, body: { ...(entry.body as object), attempts: anonymous }, redacted: true };
+  }
   return { ...entry, redacted: false };
 }
 
@@ -143,7 +149,7 @@ export const AuditFileSchema = z.array(
     seq: z.number().int(),
     at: z.string(),
     actor: z.string(),
-    kind: z.enum(['command', 'refusal']),
+    kind: z.enum(['command', 'refusal', 'access']),
     body: z.unknown(),
     prev: hex64,
     hash: hex64,

@@ -3,11 +3,13 @@ import { io, type Socket } from 'socket.io-client';
 import type {
   ClientToServerEvents,
   CommandAccepted,
+  DisplayAdmission,
   Handshake,
   OperatorRequest,
   ProtocolError,
   Result,
   ServerToClientEvents,
+  SessionGrant,
   SessionStatus,
   Snapshot,
   Update,
@@ -24,34 +26,51 @@ export interface Client {
   readonly updates: Update[];
   /** Every session status received, the first included. */
   readonly statuses: SessionStatus[];
+  /** Every whole snapshot received (on connecting, and when a display's admission changes), the first included. */
+  readonly snapshots: Snapshot[];
+  /** Every admission a display was told of. */
+  readonly admissions: DisplayAdmission[];
+  /** Every session a console was granted. */
+  readonly grants: SessionGrant[];
 }
 
-const open = (port: number, auth: unknown): ClientSocket =>
+/**
+ * A connection to the controller on this machine. `from`: the local address to connect from; anything but 127.0.0.1
+ * (say 127.0.0.2) stands for another machine on the LAN, as the controller takes only 127.0.0.1 and ::1 for itself.
+ */
+const open = (port: number, auth: unknown, from?: string): ClientSocket =>
   io(`http://127.0.0.1:${port}`, {
     auth: auth as Handshake,
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
+    ...(from === undefined ? {} : { localAddress: from }),
   });
 
 /** Connects and waits for the session status and the first snapshot. */
-export function connect(port: number, auth: unknown): Promise<Client> {
-  const socket = open(port, auth);
+export function connect(port: number, auth: unknown, from?: string): Promise<Client> {
+  const socket = open(port, auth, from);
   const updates: Update[] = [];
   const statuses: SessionStatus[] = [];
+  const snapshots: Snapshot[] = [];
+  const admissions: DisplayAdmission[] = [];
+  const grants: SessionGrant[] = [];
   socket.on('ceremony:update', (update) => updates.push(update));
   socket.on('session:status', (status) => statuses.push(status));
+  socket.on('ceremony:snapshot', (snapshot) => snapshots.push(snapshot));
+  socket.on('display:admission', (admission) => admissions.push(admission));
+  socket.on('session:granted', (grant) => grants.push(grant));
   return new Promise((resolve, reject) => {
     socket.once('ceremony:snapshot', (snapshot) =>
-      resolve({ socket, status: statuses[0]!, snapshot, updates, statuses }),
+      resolve({ socket, status: statuses[0]!, snapshot, updates, statuses, snapshots, admissions, grants }),
     );
     socket.once('connect_error', reject);
   });
 }
 
 /** Connects expecting the handshake to be refused; resolves with the refusal. */
-export function connectRefused(port: number, auth: unknown): Promise<ProtocolError> {
-  const socket = open(port, auth);
+export function connectRefused(port: number, auth: unknown, from?: string): Promise<ProtocolError> {
+  const socket = open(port, auth, from);
   return new Promise((resolve, reject) => {
     socket.once('connect', () => reject(new Error('connected')));
     socket.once('connect_error', (error) => {

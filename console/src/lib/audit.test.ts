@@ -18,6 +18,9 @@ describe('the audit tail’s words', () => {
       zh: '拒绝：?',
       en: 'refused: ?',
     });
+    expect(
+      describeEntry({ ...drawn, actor: 'controller', kind: 'access', type: 'access:refused', school: null }),
+    ).toEqual({ zh: '拒绝登录（汇总）', en: 'refused log-ins (summary)' });
     expect(describeActor(drawn.actor)).toEqual({ zh: '控制台 Xk3f', en: 'console Xk3f' });
     expect(describeActor('cli')).toEqual({ zh: 'cli', en: 'cli' });
     expect(shortHash(entry.hash)).toBe('abcd ef01 2345');

@@ -23,6 +23,7 @@ const KIND_NAME: Readonly<Record<string, Text>> = {
 
 /** What the entry records: `分班 · 西山中学`, a refusal marked as such. */
 export function describeEntry(entry: AuditSummary): Text {
+  if (entry.kind === 'access') return { zh: '拒绝登录（汇总）', en: 'refused log-ins (summary)' };
   const type = entry.type ?? '?';
   const name = KIND_NAME[type] ?? { zh: type, en: type };
   const school = entry.school === null ? '' : ` · ${entry.school}`;

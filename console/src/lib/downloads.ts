@@ -1,12 +1,12 @@
 /**
  * The operator's print and export files — seal certificate, final report, each school's class lists in four copies,
  * spreadsheets for the provincial platform, the image for the press, the verification bundle after the close —
- * fetched from the controller with the passphrase this console holds (the bundle, public, needs none). PDFs open in
- * a new tab to print; the others are saved.
+ * fetched from the controller with the session this console holds (the bundle, public, needs none). PDFs open in a
+ * new tab to print; the others are saved.
  */
 import {
   operatorDownloadPaths as paths,
-  passphraseHeaders,
+  sessionHeaders,
   type SpreadsheetFormat,
 } from '../../../controller/contract/http-routes.ts';
 import { BUNDLE_ZIP_PATH } from '../../../controller/contract/public-links.ts';
@@ -77,10 +77,10 @@ export type Fetched =
   | { readonly ok: false; readonly error: ConsoleError };
 
 /** Fetches one file; a refusal comes back in plain words, never as a broken file. */
-export async function fetchDownload(path: string, passphrase: string): Promise<Fetched> {
+export async function fetchDownload(path: string, session: string): Promise<Fetched> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: passphraseHeaders(passphrase) });
+    response = await fetch(path, { headers: sessionHeaders(session) });
   } catch {
     return { ok: false, error: LOCAL_ERRORS.offline };
   }

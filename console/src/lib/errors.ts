@@ -122,6 +122,23 @@ const ADVICE: Readonly<Record<ConsoleError['code'], Advice>> = {
     zh: '请重新输入封装时设定的操作口令。',
     en: 'Enter the operator passphrase set at the seal again.',
   },
+  'setup-code-required': {
+    zh: '请输入设置码：它在启动控制器时打印在控制器电脑的终端里；也可直接在控制器电脑上打开控制台。',
+    en: 'Enter the setup code printed in the controller’s terminal when it started, or open the console on the controller computer.',
+  },
+  'wrong-setup-code': {
+    zh: '请核对控制器终端里打印的 8 位设置码，重新输入。',
+    en: 'Check the 8-digit setup code printed in the controller’s terminal and enter it again.',
+  },
+  'too-many-attempts': {
+    zh: '请等候提示的时间后再输入；期间即使正确也不受理。每次拒绝都汇总记入审计日志。',
+    en: 'Wait the time given, then try again; until then even the right one is refused. Refusals are summed up in the audit log.',
+  },
+  'unknown-pairing-code': {
+    zh: '请核对大屏上显示的 6 位配对码，重新输入；大屏刷新后配对码不变。',
+    en: 'Check the 6-digit pairing code on the display and enter it again; a reload keeps the same code.',
+  },
+  'unknown-display': RESYNCED,
   'weak-passphrase': {
     zh: '请设定更长的操作口令，并牢记；拆封后每次连接都需要它。',
     en: 'Choose a longer passphrase and keep it; every connection after the seal needs it.',
@@ -148,8 +165,8 @@ export const LOCAL_ERRORS: Readonly<Record<LocalErrorCode, ConsoleError>> = {
   },
   'download-refused': {
     code: 'download-refused',
-    zh: '控制器不接受本控制台的操作口令',
-    en: 'the controller refused this console’s passphrase',
+    zh: '控制器不接受本控制台的会话（它随操作口令取得）',
+    en: 'the controller refused this console’s session (granted for the passphrase)',
     details: [],
   },
   'download-unavailable': {

@@ -1,17 +1,22 @@
 /**
  * The console's one connection to the controller, as rune state around the shared `LiveClient` (which checks and
  * orders the snapshots, presentations and step times, and follows the link): beside those, this console's session,
- * which displays are connected and what they show, and the audit log's tail; and the operator's commands. Everything
- * shown comes from the controller, sent again on every (re)connection, so a reload or a controller restart loses
- * nothing. `main.ts` starts it; importing this module connects nothing.
+ * which displays are connected, what they show and which are admitted, and the audit log's tail; and the operator's
+ * commands. Everything shown comes from the controller, sent again on every (re)connection, so a reload or a
+ * controller restart loses nothing. The console never keeps the passphrase (nor the setup code): it gives it once,
+ * and keeps for this tab the session token the controller grants for it. `main.ts` starts it; importing this module
+ * connects nothing.
  */
 import { connectLive, LiveClient, type LiveSocket, type LiveStatus } from '../../../controller/contract/live-client.ts';
 import type { Presentation, PresentationChange } from '../../../controller/contract/presentation.ts';
 import type {
+  AdmittedDisplay,
   AuditSummary,
   CeremonyTimes,
   CommandAccepted,
   DisplayPresence,
+  Handshake,
+  HandshakeRefusal,
   OperatorRequest,
   Result,
   SessionStatus,
@@ -21,8 +26,10 @@ import { isStale, LOCAL_ERRORS, type ConsoleError } from './errors.ts';
 
 export type Connection = LiveStatus;
 
-/** Kept for this tab only, so a reload reconnects without asking; closing the tab forgets it. */
-const PASSPHRASE_KEY = 'sunshine-console-passphrase';
+/** The session the controller granted, kept for this tab only, so a reload reconnects without asking. */
+const SESSION_KEY = 'sunshine-console-session';
+/** Where consoles before this one kept the passphrase itself: removed on start, should a tab still hold it. */
+const RETIRED_PASSPHRASE_KEY = 'sunshine-console-passphrase';
 /** This tab held the operator session: after a reload it takes it back rather than staying read-only. */
 const OPERATOR_KEY = 'sunshine-console-operator';
 /** A roster upload or a large draw can take a while; beyond this the console stops waiting and says so. */
@@ -42,6 +49,12 @@ class LiveConsole {
   presentation = $state.raw<Presentation | null>(null);
   /** The hall displays connected now; null until the controller has said. */
   displays = $state.raw<readonly DisplayPresence[] | null>(null);
+  /** The displays the operator admitted; null until the controller has said. */
+  admitted = $state.raw<readonly AdmittedDisplay[] | null>(null);
+  /** Why the controller last refused to let this console in (a wrong code, a wait), for its gate to say. */
+  refusal = $state.raw<HandshakeRefusal | null>(null);
+  /** What the console must give before it is let in; it stays asked while the answer is on its way. */
+  gate = $state<'passphrase' | 'setup-code' | null>(null);
   /** The newest audit log entries, oldest first. */
   auditTail = $state.raw<readonly AuditSummary[]>([]);
   /** Null until the controller has sent them. */
@@ -55,20 +68,32 @@ class LiveConsole {
     return this.connection === 'online' && this.session?.operator === true && !this.busy;
   }
 
-  /** The passphrase this console connected with (or set by sealing): the operator's downloads ask for it too. */
-  get passphrase(): string | null {
-    return sessionStorage.getItem(PASSPHRASE_KEY);
+  /** The session this console holds: the operator's downloads carry it too. */
+  get sessionToken(): string | null {
+    return sessionStorage.getItem(SESSION_KEY);
   }
 
   /** Connects to the controller, once: `main.ts` calls it as the app starts. */
   start(): void {
     if (this.link !== null) return;
-    const socket = connectLive({ role: 'console', passphrase: this.passphrase ?? undefined });
+    sessionStorage.removeItem(RETIRED_PASSPHRASE_KEY);
+    const socket = connectLive(this.handshake());
     const client = new LiveClient(socket, {
       status: (status) => {
-        if (status === 'needs-passphrase') sessionStorage.removeItem(PASSPHRASE_KEY);
+        if (status === 'needs-passphrase' || status === 'needs-setup-code') {
+          // The session ended (the seal, its expiry): the next connection must prove itself again.
+          sessionStorage.removeItem(SESSION_KEY);
+          socket.auth = this.handshake();
+        }
+        if (status === 'needs-passphrase') this.gate = 'passphrase';
+        if (status === 'needs-setup-code') this.gate = 'setup-code';
+        if (status === 'online') {
+          this.refusal = null;
+          this.gate = null;
+        }
         this.connection = status;
       },
+      refused: (refusal) => (this.refusal = refusal),
       snapshot: (snapshot) => (this.snapshot = snapshot),
       presentation: (presentation) => (this.presentation = presentation),
       times: (times) => (this.times = times),
@@ -89,22 +114,56 @@ class LiveConsole {
       else if (!status.operatorPresent && sessionStorage.getItem(OPERATOR_KEY) === 'yes') void this.claim();
     });
     socket.on('displays:update', (displays) => (this.displays = displays));
+    socket.on('admissions:update', (admitted) => (this.admitted = admitted));
     socket.on('audit:tail', (entries) => (this.auditTail = entries));
+    // Given for a passphrase, a setup code or this machine, and again by sealing: it stands for them from now on.
+    socket.on('session:granted', (grant) => {
+      sessionStorage.setItem(SESSION_KEY, grant.token);
+      socket.auth = this.handshake();
+    });
   }
 
-  /** After the seal every connection needs the passphrase: the console asks for it and connects again. */
+  /** What the console connects with: its session if it holds one, else nothing (the controller says what it needs). */
+  private handshake(): Handshake {
+    const session = this.sessionToken;
+    return session === null ? { role: 'console' } : { role: 'console', session };
+  }
+
+  /** After the seal a console proves itself with the passphrase, once: the session it is granted stands for it. */
   login(passphrase: string): void {
-    sessionStorage.setItem(PASSPHRASE_KEY, passphrase);
+    this.connectWith({ role: 'console', passphrase });
+  }
+
+  /** Before the seal, on another machine than the controller's: the setup code printed in its terminal. */
+  enterSetupCode(setupCode: string): void {
+    this.connectWith({ role: 'console', setupCode });
+  }
+
+  private connectWith(handshake: Handshake): void {
     const { socket } = this.started;
-    socket.auth = { role: 'console', passphrase };
+    socket.auth = handshake;
     this.connection = 'connecting';
     socket.connect();
   }
 
-  /** The seal sets the passphrase: later reconnections must present it. */
-  rememberPassphrase(passphrase: string): void {
-    sessionStorage.setItem(PASSPHRASE_KEY, passphrase);
-    this.started.socket.auth = { role: 'console', passphrase };
+  /** Admits the display showing this pairing code: it shows the roster in clear from then on. */
+  async admitDisplay(pairingCode: string): Promise<ConsoleError | null> {
+    const result = await this.ask<AdmittedDisplay>(
+      (socket) => socket.emitWithAck('display:admit', pairingCode),
+      ANSWER_TIMEOUT_MS,
+      LOCAL_ERRORS['no-answer'],
+    );
+    return result.ok ? null : result.error;
+  }
+
+  /** Revokes an admission: its display shows the public view at once. */
+  async revokeDisplay(id: string): Promise<ConsoleError | null> {
+    const result = await this.ask<null>(
+      (socket) => socket.emitWithAck('display:revoke', id),
+      ANSWER_TIMEOUT_MS,
+      LOCAL_ERRORS['no-answer'],
+    );
+    return result.ok ? null : result.error;
   }
 
   async claim(): Promise<ConsoleError | null> {

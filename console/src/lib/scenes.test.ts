@@ -82,6 +82,7 @@ describe('the display mirror', () => {
 
   it('marks a display that shows another scene than the one chosen', () => {
     const display: DisplayPresence = {
+      admission: 'admitted',
       id: 'd1',
       label: '1920×1080 · Chrome',
       connectedAt: '2026-08-28T01:00:00.000Z',
@@ -100,5 +101,16 @@ describe('the display mirror', () => {
       zh: '分班结果 · 东湖小学',
       en: 'Result · 东湖小学',
     });
+  });
+
+  it('says that a display not yet admitted shows its pairing code, whatever it last reported', () => {
+    const waiting: DisplayPresence = {
+      admission: 'waiting',
+      id: 'd2',
+      label: 'Chrome 120',
+      connectedAt: '2026-08-28T01:00:00.000Z',
+      showing: { scene: 'standby', school: null },
+    };
+    expect(displayShowing(waiting, about('result')).zh).toBe('等待接入：显示配对码（在“大屏接入”输入）');
   });
 });

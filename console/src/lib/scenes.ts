@@ -76,8 +76,17 @@ export function displayExpected(snapshot: Snapshot): boolean {
   return snapshot.phase !== 'planning' && snapshot.phase !== 'closed';
 }
 
-/** What a display says it shows, in words; marked when it is not what the operator chose (it lacks the data). */
+/**
+ * What a display says it shows, in words; marked when it is not what the operator chose (it lacks the data). One the
+ * operator has not admitted shows its pairing code and nothing else.
+ */
 export function displayShowing(display: DisplayPresence, presentation: Presentation | null): Text {
+  if (display.admission === 'waiting') {
+    return {
+      zh: '等待接入：显示配对码（在“大屏接入”输入）',
+      en: 'waiting: shows its pairing code (enter it under “Display admission”)',
+    };
+  }
   if (display.showing === null) return { zh: '正在载入', en: 'loading' };
   const { scene, school } = display.showing;
   const name = SCENE_NAME[scene];

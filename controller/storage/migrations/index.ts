@@ -1,4 +1,5 @@
 import { migration001 } from './001-initial.ts';
+import { migration002 } from './002-access-entries.ts';
 
 export interface Migration {
   /** Becomes `PRAGMA user_version` once applied; one more than the previous migration's. */
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** Every schema step in order. A released migration is never edited: a change is a new numbered file. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];

@@ -3,7 +3,8 @@
  * what to present, when each step was done, and whether the link is up. Everything on screen is rendered from these;
  * the display holds no state of its own that the controller lacks. The client measures how far this clock is off the
  * controller's, so that a display opened mid-draw shows the same moment of the animation as the others; this adds
- * what only a display does: derive a scene while the controller has sent none, and tell the controller what it shows.
+ * what only a display does: derive a scene while the controller has sent none, tell the controller what it shows, and
+ * know whether the operator has admitted it (until then it shows its pairing code, `scenes/Pairing.svelte`).
  */
 import { LiveClient, type LiveSocket } from '../../../controller/contract/live-client.ts';
 import {
@@ -11,7 +12,13 @@ import {
   presentationAfter,
   type Presentation,
 } from '../../../controller/contract/presentation.ts';
-import type { CeremonyTimes, DisplayShowing, Snapshot } from '../../../controller/contract/protocol.ts';
+import {
+  PairingCodeSchema,
+  type CeremonyTimes,
+  type DisplayAdmission,
+  type DisplayShowing,
+  type Snapshot,
+} from '../../../controller/contract/protocol.ts';
 import type { CeremonyEvent } from '../../../engine/ceremony/state.ts';
 import { presentationOfSnapshot } from './scene-fallback.ts';
 
@@ -24,6 +31,8 @@ export class Live {
   /** Null until the controller has sent them. */
   times = $state.raw<CeremonyTimes | null>(null);
   connected = $state(false);
+  /** Null until the controller has said; a pairing code while the operator has not admitted this display. */
+  admission = $state.raw<DisplayAdmission | null>(null);
   private sceneKnown = $state(false);
   private clockKnown = $state(false);
   /**
@@ -52,6 +61,15 @@ export class Live {
       times: (times) => (this.times = times),
       clockMeasured: () => (this.clockKnown = true),
     });
+    socket.on('display:admission', (admission) => {
+      if (admission.admitted) this.admission = { admitted: true };
+      else if (PairingCodeSchema.safeParse(admission.pairingCode).success) this.admission = admission;
+    });
+  }
+
+  /** The code to show while the operator has not admitted this display; null once admitted (or not yet known). */
+  get pairingCode(): string | null {
+    return this.admission?.admitted === false ? this.admission.pairingCode : null;
   }
 
   /** The controller's clock now (ms since 1970), as far as this display can tell. Read in animation frames. */
