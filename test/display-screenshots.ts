@@ -141,7 +141,8 @@ try {
   await shot(page, '14-result-primary');
   await rig.drawSchool(declaredWrong);
   for (const school of drawn.filter((found) => found !== junior)) {
-    if (![primary, tiles, longNamed].includes(school)) await rig.run({ type: 'school:publish', school: school.plan.name });
+    if (![primary, tiles, longNamed].includes(school))
+      await rig.run({ type: 'school:publish', school: school.plan.name });
     await rig.run({ type: 'school:teachers', school: school.plan.name, draw: { kind: 'lottery', contribution: '27' } });
   }
   await rig.run({ type: 'ceremony:close' });

@@ -85,6 +85,15 @@ export function layoutProblems(): LayoutProblem[] {
         break;
       }
     }
+    // Its own box: text spilling out of it (white-space: nowrap in too narrow a box) runs over its neighbours.
+    let own: Element | null = element;
+    while (own !== null && getComputedStyle(own).display === 'inline') own = own.parentElement;
+    if (own !== null) {
+      const edges = own.getBoundingClientRect();
+      const across = { left: edges.left, right: edges.right, top: -Infinity, bottom: Infinity };
+      const out = lines.find((line) => !inside(line, across));
+      if (out !== undefined) report(`wider than its box ${describe(own)}: line ${box(out)} in ${box(edges)}`);
+    }
     let card: Element | null = null;
     for (let at: Element | null = element; at !== null && at !== frame; at = at.parentElement) {
       const style = getComputedStyle(at);
@@ -121,6 +130,26 @@ export function layoutProblems(): LayoutProblem[] {
     const round = (value: number) => Math.round(value * 10) / 10;
     return `[${round(rect.left)},${round(rect.top)} – ${round(rect.right)},${round(rect.bottom)}]`;
   }
+}
+
+/**
+ * Texts inside `selector` (but not inside `except`) set smaller than `least` pixels of a 1920×1080 screen (the
+ * display's --u): what the hall must read is at least 32 of them.
+ */
+export function smallTexts([selector, except, least]: readonly [string, string, number]): string[] {
+  const unit = Math.min(innerWidth / 1920, innerHeight / 1080);
+  const small: string[] = [];
+  for (const scope of Array.from(document.querySelectorAll(selector))) {
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const element = node.parentElement;
+      const text = node.textContent?.trim() ?? '';
+      if (text === '' || element === null || element.closest(except) !== null) continue;
+      const size = parseFloat(getComputedStyle(element).fontSize) / unit;
+      if (size < least - 0.01) small.push(`“${text}” at ${size.toFixed(1)} px of 1080p`);
+    }
+  }
+  return small;
 }
 
 /** Installs, before the display loads, a note of every card the draw paints on its flights canvas, frame by frame. */

@@ -90,3 +90,27 @@ function countWhile<T>(items: readonly T[], holds: (item: T) => boolean): number
   }
   return low;
 }
+
+/**
+ * When each card leaves the pool (seconds from the start), for a painter whose cards all move alike: a card whose way
+ * takes `travelOf` seconds leaves that long before it lands, and after the card before it on the same lane (cards
+ * that leave from one spot) by `gap` at least, so that cards of one lane never leave on top of one another. A card
+ * held back catches up (it still lands when the timeline says, the tallies count it then), but never at more than
+ * twice its pace: in a rush a few may still leave close together.
+ */
+export function departures(
+  timeline: DrawTimeline,
+  travelOf: (flight: Flight) => number,
+  laneOf: (flight: Flight) => string,
+  gap: number,
+): number[] {
+  const lastOnLane = new Map<string, number>();
+  return timeline.flights.map((flight) => {
+    const lands = flight.launch + timeline.flightSeconds;
+    const travel = Math.min(timeline.flightSeconds, travelOf(flight));
+    const lane = laneOf(flight);
+    const leaves = Math.min(Math.max(lands - travel, (lastOnLane.get(lane) ?? -Infinity) + gap), lands - travel / 2);
+    lastOnLane.set(lane, leaves);
+    return leaves;
+  });
+}

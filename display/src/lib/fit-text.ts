@@ -19,28 +19,49 @@ const STEPS = 7;
 
 export function fitText(node: HTMLElement, initial: FitOptions) {
   let options = initial;
+  const text = document.createRange();
+  /** Measured to the fraction of a pixel (scrollWidth rounds), with half a pixel to spare. */
   const fits = () => {
-    if (node.scrollWidth > node.clientWidth + 0.5) return false;
-    const lineHeight = parseFloat(getComputedStyle(node).lineHeight);
+    const style = getComputedStyle(node);
+    const box = node.getBoundingClientRect();
+    const inner = (side: 'Left' | 'Right') =>
+      parseFloat(style.getPropertyValue(`padding-${side.toLowerCase()}`)) +
+      parseFloat(style.getPropertyValue(`border-${side.toLowerCase()}-width`));
+    text.selectNodeContents(node);
+    const spread = text.getBoundingClientRect();
+    if (spread.left < box.left + inner('Left') - 0.5 || spread.right > box.right - inner('Right') - 0.5) return false;
+    const lineHeight = parseFloat(style.lineHeight);
     return !(Number.isFinite(lineHeight) && node.clientHeight > options.lines * lineHeight + 1);
   };
   const scale = (value: number) => node.style.setProperty('--fit', String(value));
+  /** The width the text was last fitted to. */
+  let fittedTo = -1;
   const fit = () => {
     scale(1);
-    if (fits()) return;
-    let low = options.least;
-    let high = 1;
-    for (let step = 0; step < STEPS; step += 1) {
-      const middle = (low + high) / 2;
-      scale(middle);
-      if (fits()) low = middle;
-      else high = middle;
+    if (!fits()) {
+      let low = options.least;
+      let high = 1;
+      for (let step = 0; step < STEPS; step += 1) {
+        const middle = (low + high) / 2;
+        scale(middle);
+        if (fits()) low = middle;
+        else high = middle;
+      }
+      scale(low);
     }
-    scale(low);
+    fittedTo = node.getBoundingClientRect().width;
+    // A neighbour fitted after this one (in the same frame) may have changed this box again, and back to a size the
+    // observer already reported: look once more when the frame is laid out.
+    requestAnimationFrame(settle);
+  };
+  const settle = () => {
+    if (node.isConnected && node.getBoundingClientRect().width !== fittedTo) fit();
   };
   fit();
+  // Its own box changes when a neighbour takes more or less room; its parent's when the window does.
   const observer = new ResizeObserver(fit);
-  observer.observe(node.parentElement ?? node);
+  observer.observe(node);
+  if (node.parentElement !== null) observer.observe(node.parentElement);
   document.fonts.addEventListener('loadingdone', fit);
   return {
     update(next: FitOptions) {

@@ -4,8 +4,22 @@
  * is rendered once into a small bitmap when it takes off, so a frame is only a few dozen image copies — text
  * rendering is the expensive part without a GPU.
  */
-import type { DrawTimeline, Flight } from './draw-timeline.ts';
-import { cardAt, easeOut, flightPath, pointOnPath, type FlightPath, type Lane, type Rect } from './flight-path.ts';
+import { departures, type DrawTimeline, type Flight } from './draw-timeline.ts';
+import {
+  cardAt,
+  easeOut,
+  flightPath,
+  pathLength,
+  pointOnPath,
+  type FlightPath,
+  type Lane,
+  type Rect,
+} from './flight-path.ts';
+
+/** The shortest share of a flight's time a card is seen moving (one to a class right by the pool). */
+const LEAST_TRAVEL = 0.25;
+/** Cards leaving from one spot leave at least this share of a flight's time apart, when they can. */
+const DEPARTURE_GAP = 0.1;
 
 export interface FlightScene {
   readonly timeline: DrawTimeline;
@@ -51,6 +65,8 @@ export class FlightPainter {
   private ratio = 1;
   /** Bitmaps of the cards in the air (and their paths), by flight index; dropped once landed. */
   private sprites = new Map<number, Sprite>();
+  /** When each flight leaves the pool (seconds), by flight index. */
+  private leaves: number[] = [];
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -65,6 +81,7 @@ export class FlightPainter {
   layout(places: FlightPlaces): void {
     this.places = places;
     this.sprites = new Map();
+    this.leaves = this.plan(places);
     this.ratio = window.devicePixelRatio || 1;
     const { width, height } = this.canvas.getBoundingClientRect();
     this.canvas.width = Math.round(width * this.ratio);
@@ -74,7 +91,8 @@ export class FlightPainter {
 
   /**
    * Draws the flights between `from` (landed) and `to` (launched) as they are at `elapsed` seconds, each opaque (a
-   * card never shows through another), later ones on top.
+   * card never shows through another), later ones on top. Every card lands when the timeline says (the tallies count
+   * it then); it leaves when `plan` says, until then hidden under the pool.
    */
   paint(from: number, to: number, elapsed: number): void {
     const { context } = this;
@@ -86,10 +104,42 @@ export class FlightPainter {
       const flight = timeline.flights[index]!;
       const sprite = this.spriteOf(index, flight);
       if (sprite.path === null) continue;
-      const progress = Math.min(1, Math.max(0, (elapsed - flight.launch) / timeline.flightSeconds));
+      const departure = this.leaves[index] ?? flight.launch;
+      if (elapsed < departure) continue;
+      const travel = flight.launch + timeline.flightSeconds - departure;
+      const progress = Math.min(1, (elapsed - departure) / travel);
       const card = cardAt(pointOnPath(sprite.path, easeOut(progress)), sprite);
       context.drawImage(sprite.image, card.left, card.top, sprite.width, sprite.height);
     }
+  }
+
+  /**
+   * When each card leaves. All move alike: a card with a short way waits under the pool and leaves later, so cards
+   * for the classes near the pool do not crawl out of it on top of one another; and cards leaving from one spot (one
+   * class's column, one row of tiles on one side) leave one after another, not together.
+   */
+  private plan(places: FlightPlaces): number[] {
+    const { timeline } = this.scene;
+    const point = { width: 0, height: 0 };
+    const ways = new Map(
+      [...places.lanes].map(([classNumber, lane]) => {
+        const path = flightPath(places.pool, places.cover, places.area, lane, point);
+        const sideways = lane.exit === 'left' || lane.exit === 'right';
+        return [
+          classNumber,
+          { length: pathLength(path), spot: sideways ? `${lane.exit} ${Math.round(path.from.y)}` : `${classNumber}` },
+        ];
+      }),
+    );
+    const reach = Math.max(1, ...[...ways.values()].map((way) => way.length));
+    const share = (flight: Flight) =>
+      Math.min(1, Math.max(LEAST_TRAVEL, (ways.get(flight.classNumber)?.length ?? reach) / reach));
+    return departures(
+      timeline,
+      (flight) => timeline.flightSeconds * share(flight),
+      (flight) => ways.get(flight.classNumber)?.spot ?? '',
+      timeline.flightSeconds * DEPARTURE_GAP,
+    );
   }
 
   private spriteOf(index: number, flight: Flight): Sprite {
@@ -123,7 +173,8 @@ export class FlightPainter {
     card.fillText(label, width / 2, height / 2);
     const size = { width: width + line, height: height + line };
     const lane = lanes.get(flight.classNumber);
-    const sprite = { image, ...size, path: lane === undefined ? null : flightPath(pool, cover, area, lane, size) };
+    const path = lane === undefined ? null : flightPath(pool, cover, area, lane, size);
+    const sprite = { image, ...size, path };
     this.sprites.set(index, sprite);
     return sprite;
   }

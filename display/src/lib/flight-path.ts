@@ -105,9 +105,18 @@ export function cardAt(point: Point, card: CardSize): Rect {
   };
 }
 
-/** Fast out of the pool, gentle at rest: cards do not linger (and pile up) at the pool, and are read as they land. */
+/** The length of the path's control polygon: the path's length or a little more. */
+export function pathLength({ from, out, in: into, to }: FlightPath): number {
+  const span = (a: Point, b: Point) => Math.hypot(b.x - a.x, b.y - a.y);
+  return span(from, out) + span(out, into) + span(into, to);
+}
+
+/**
+ * Quick out of the pool, softer at rest, but never crawling: a strong ease would hold each card near its slot for
+ * most of its flight, where the next card of the class then lands on top of it.
+ */
 export function easeOut(t: number): number {
-  return 1 - (1 - t) ** 3;
+  return 1 - (1 - t) ** 2;
 }
 
 const centreX = (rect: Rect) => (rect.left + rect.right) / 2;
