@@ -63,9 +63,13 @@ try {
     await page.waitForSelector('[data-testid="scene-roster"]');
     for (const [replay, viewport] of VIEWPORTS.entries()) {
       await page.setViewportSize(viewport);
-      // The first run is the draw itself; presenting its scene again replays the same animation from the start.
+      // The first run is the draw itself; presenting its scene anew (after another) replays the same animation.
       if (replay === 0) await rig.drawSchool(school);
-      else await rig.present({ scene: 'draw', school: school.plan.name });
+      else {
+        await rig.present({ scene: 'contribution', school: school.plan.name });
+        await page.waitForSelector('[data-testid="scene-contribution"]');
+        await rig.present({ scene: 'draw', school: school.plan.name });
+      }
       // Every frame's time from one requestAnimationFrame to the next while the animation runs (the scene's
       // cross-fade and the paging of the final lists after it are not the animation).
       await page.waitForSelector('[data-testid="scene-draw"][data-finished="false"]');
