@@ -34,7 +34,7 @@ const VIEWPORTS: readonly Viewport[] = [{ width: 1280, height: 720 }, FULL_HD, {
 const CLASS_COUNTS = [2, 6, 12, 13, 24, 40];
 /** Draws whose flights are followed mid-air (one row of columns, two rows, tiles), on each page for a while. */
 const FOLLOWED_IN_FLIGHT = [12, 24, 40];
-const FOLLOWED_MS = 1500;
+const FOLLOWED_MS = 1200;
 const SCHOOL_NAME_LENGTH = 30;
 const PROBLEMS_FILE = '.tmp/display-layout-problems.json';
 /** DISPLAY_LAYOUT_SHOTS=<dir>: also a screenshot of every case checked, for people to look at. */

@@ -157,10 +157,13 @@ export function recordFlights(): void {
   const frames: Box[][] = [];
   Object.assign(window, { flightFrames: frames });
   const { prototype } = CanvasRenderingContext2D;
-  const clearRect = prototype.clearRect;
-  const drawImage = prototype.drawImage as (this: CanvasRenderingContext2D, ...args: unknown[]) => void;
+  type Method = (this: CanvasRenderingContext2D, ...args: unknown[]) => void;
+  const original = (name: 'clearRect' | 'drawImage') =>
+    Object.getOwnPropertyDescriptor(prototype, name)!.value as Method;
+  const clearRect = original('clearRect');
+  const drawImage = original('drawImage');
   const onFlights = (context: CanvasRenderingContext2D) => context.canvas.classList.contains('flights');
-  prototype.clearRect = function (...args) {
+  prototype.clearRect = function (...args: unknown[]) {
     if (onFlights(this)) frames.push([]);
     clearRect.apply(this, args);
   };

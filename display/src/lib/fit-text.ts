@@ -20,7 +20,10 @@ const STEPS = 7;
 export function fitText(node: HTMLElement, initial: FitOptions) {
   let options = initial;
   const text = document.createRange();
-  /** Measured to the fraction of a pixel (scrollWidth rounds), with half a pixel to spare. */
+  /**
+   * Measured to the fraction of a pixel (scrollWidth rounds). A box sized by its text (`auto`) is exactly as wide as
+   * it, so the text may touch the edges; a quarter of a pixel over is rounding.
+   */
   const fits = () => {
     const style = getComputedStyle(node);
     const box = node.getBoundingClientRect();
@@ -29,7 +32,7 @@ export function fitText(node: HTMLElement, initial: FitOptions) {
       parseFloat(style.getPropertyValue(`border-${side.toLowerCase()}-width`));
     text.selectNodeContents(node);
     const spread = text.getBoundingClientRect();
-    if (spread.left < box.left + inner('Left') - 0.5 || spread.right > box.right - inner('Right') - 0.5) return false;
+    if (spread.left < box.left + inner('Left') - 0.25 || spread.right > box.right - inner('Right') + 0.25) return false;
     const lineHeight = parseFloat(style.lineHeight);
     return !(Number.isFinite(lineHeight) && node.clientHeight > options.lines * lineHeight + 1);
   };

@@ -19,7 +19,7 @@ import {
 /** The shortest share of a flight's time a card is seen moving (one to a class right by the pool). */
 const LEAST_TRAVEL = 0.25;
 /** Cards leaving from one spot leave at least this share of a flight's time apart, when they can. */
-const DEPARTURE_GAP = 0.1;
+const DEPARTURE_GAP = 0.15;
 
 export interface FlightScene {
   readonly timeline: DrawTimeline;
