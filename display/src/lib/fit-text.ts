@@ -16,6 +16,8 @@ export interface FitOptions {
 
 /** Halvings of the search between `least` and 1: a 1% step, finer than anyone sees. */
 const STEPS = 7;
+/** Of the largest size that fits, what is used. */
+const SPARE = 0.99;
 
 export function fitText(node: HTMLElement, initial: FitOptions) {
   let options = initial;
@@ -50,7 +52,8 @@ export function fitText(node: HTMLElement, initial: FitOptions) {
         if (fits()) low = middle;
         else high = middle;
       }
-      scale(low);
+      // A hair under the largest that fits: neighbours that fit themselves afterwards may take a pixel more.
+      scale(low * SPARE);
     }
     fittedTo = node.getBoundingClientRect().width;
     // A neighbour fitted after this one (in the same frame) may have changed this box again, and back to a size the
