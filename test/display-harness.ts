@@ -86,6 +86,22 @@ export function withTwins(school: TestSchool): TestSchool {
   return schoolOf(school.plan.name, { ...school.roster, students: [...twins, ...rest] }, school.plan.classes);
 }
 
+/** Compound surnames: with a two-character given name they make the longest names a roster usually has. */
+const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '慕容', '令狐'];
+
+/**
+ * The school under another name and with every student's name four characters long (a compound surname and a
+ * two-character given name), the longest a display must fit.
+ */
+export function withLongNames(school: TestSchool, name: string): TestSchool {
+  const students = school.roster.students.map((student, index) => {
+    const given = [...student.name].slice(1);
+    const twoCharacters = given.length >= 2 ? given.slice(-2) : [...given, ...given];
+    return { ...student, name: COMPOUND_SURNAMES[index % COMPOUND_SURNAMES.length]! + twoCharacters.join('') };
+  });
+  return schoolOf(name, { ...school.roster, students }, school.plan.classes);
+}
+
 function schoolOf(name: string, roster: Roster, classes: number): TestSchool {
   const students = roster.students.length;
   const withScores = roster.subjects.length > 0;

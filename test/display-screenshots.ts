@@ -14,6 +14,8 @@ import {
   Rig,
   testSchool,
   type Viewport,
+  withLongNames,
+  withTwins,
 } from './display-harness.ts';
 
 const out = process.argv[2] ?? '.tmp/display-shots';
@@ -25,12 +27,16 @@ const twoRows = testSchool('上饶市第一中学', 900, 20);
 const tiles = testSchool('上饶市第二中学', 2000, 40);
 const mismatched = testSchool('茅家岭小学', 60, 2, false);
 const single = testSchool('沙溪小学', 38, 1, false);
+// The longest a display must fit: a 30-character school name, four-character names and twins, in 12 classes.
+const longNamed = withTwins(
+  withLongNames(testSchool('long-names', 576, 12), '上饶市信州区第十二实验学校教育集团东校区附属初级中学分部本部'),
+);
 // The bureau declared two more boys than the roster has: the display must show the difference and the reason.
 const declaredWrong = {
   ...mismatched,
   plan: { ...mismatched.plan, boys: mismatched.plan.boys + 2, girls: mismatched.plan.girls - 2 },
 };
-const drawn = [junior, primary, twoRows, tiles, declaredWrong];
+const drawn = [junior, primary, twoRows, tiles, declaredWrong, longNamed];
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -63,7 +69,7 @@ try {
   await shot(page, '04a-roster-mismatch');
   await rig.importSchool(junior);
   await shot(page, '04b-roster');
-  for (const school of [primary, twoRows, tiles]) await rig.importSchool(school);
+  for (const school of [primary, twoRows, tiles, longNamed]) await rig.importSchool(school);
 
   await rig.present({ scene: 'contribution', school: junior.plan.name });
   await shot(page, '05a-contribution');
@@ -97,6 +103,18 @@ try {
   await wait(10000);
   await shot(page, '09b-teachers');
 
+  await rig.drawSchool(longNamed);
+  await wait(6000);
+  await shot(page, '10a-draw-long-names');
+  await shot(page, '10b-draw-long-names-720', { width: 1280, height: 720 });
+  await shot(page, '10c-draw-long-names-4k', { width: 3840, height: 2160 });
+  await page.setViewportSize(FULL_HD);
+  await rig.present({ skip: true });
+  await rig.run({ type: 'school:publish', school: longNamed.plan.name });
+  await shot(page, '10d-result-long-names');
+  await shot(page, '10e-result-long-names-720', { width: 1280, height: 720 });
+  await page.setViewportSize(FULL_HD);
+
   await rig.drawSchool(twoRows);
   await wait(6000);
   await shot(page, '10-draw-two-rows');
@@ -123,7 +141,8 @@ try {
   await shot(page, '14-result-primary');
   await rig.drawSchool(declaredWrong);
   for (const school of drawn.filter((found) => found !== junior)) {
-    if (school !== primary && school !== tiles) await rig.run({ type: 'school:publish', school: school.plan.name });
+    if (![primary, tiles, longNamed].includes(school))
+      await rig.run({ type: 'school:publish', school: school.plan.name });
     await rig.run({ type: 'school:teachers', school: school.plan.name, draw: { kind: 'lottery', contribution: '27' } });
   }
   await rig.run({ type: 'ceremony:close' });

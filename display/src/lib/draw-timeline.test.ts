@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Reveal } from '../../../engine/ceremony/state.ts';
-import { drawTimeline, easeInOut, landedBy, launchedBy } from './draw-timeline.ts';
+import { departures, drawTimeline, landedBy, launchedBy } from './draw-timeline.ts';
 
 const reveal = (classes: readonly number[]): Reveal[] =>
   classes.map((classNumber, student) => ({ student, classNumber }));
@@ -42,14 +42,45 @@ describe('drawTimeline', () => {
     const inTheAir = launchedBy(big, 10) - landedBy(big, 10);
     expect(inTheAir).toBeLessThanOrEqual(40);
     expect(big.flightSeconds).toBeGreaterThan(0);
+    // Twelve classes: about one and a half cards of each class in the air, so one class's cards do not stack up.
+    const twelve = drawTimeline(
+      reveal(Array.from({ length: 576 }, (_, index) => (index % 12) + 1)),
+      () => null,
+      20,
+      false,
+    );
+    expect(launchedBy(twelve, 10) - landedBy(twelve, 10)).toBeLessThanOrEqual(19);
     const still = drawTimeline(reveal([1, 2]), () => null, 20, true);
     expect(still.flightSeconds).toBe(0);
     expect(landedBy(still, 10)).toBe(launchedBy(still, 10));
   });
 });
 
-describe('easeInOut', () => {
-  it('starts at 0, ends at 1 and passes the middle at one half', () => {
-    expect([0, 0.5, 1].map(easeInOut)).toEqual([0, 0.5, 1]);
+describe('departures', () => {
+  // Ten cards launched 10 ms apart, all on one lane except the third; each takes 0.3 s of a 0.4 s flight.
+  const timeline = {
+    flights: Array.from({ length: 10 }, (_, index) => ({ students: [index], classNumber: 1, launch: index / 100 })),
+    flightSeconds: 0.4,
+    totalSeconds: 1,
+  };
+  const laneOf = (flight: { launch: number }) => (Math.round(flight.launch * 100) === 2 ? 'other' : 'one');
+  const leaves = departures(timeline, () => 0.3, laneOf, 0.04);
+
+  it('leaves as late as a short way allows, and on one lane a gap apart while it can', () => {
+    expect(leaves[0]).toBeCloseTo(0.1);
+    expect(leaves[1]! - leaves[0]!).toBeCloseTo(0.04);
+    // The other lane is not held back by this one.
+    expect(leaves[2]).toBeCloseTo(0.12);
+    expect(leaves[3]! - leaves[1]!).toBeCloseTo(0.04);
+  });
+
+  it('lands every card when the timeline says, at no more than twice its pace', () => {
+    leaves.forEach((leaving, index) => {
+      const lands = timeline.flights[index]!.launch + timeline.flightSeconds;
+      expect(lands - leaving).toBeGreaterThanOrEqual(0.15 - 1e-9);
+      expect(lands - leaving).toBeLessThanOrEqual(0.3 + 1e-9);
+    });
+    // Held back ever more, the last ones leave at the latest they can: twice their pace.
+    expect(timeline.flights[9]!.launch + timeline.flightSeconds - leaves[9]!).toBeCloseTo(0.15);
   });
 });

@@ -25,6 +25,11 @@ const MAX_FLIGHT_SECONDS = 0.9;
 const MIN_FLIGHT_SECONDS = 0.35;
 /** About this many cards in the air at once: more is a blur, not a draw the hall can follow. */
 const CARDS_IN_THE_AIR = 24;
+/**
+ * And about this many per class: the cards of one class share one path, so more of them in the air at once stack on
+ * top of each other instead of following one another.
+ */
+const CARDS_IN_THE_AIR_PER_CLASS = 1.5;
 
 /**
  * Spreads the reveal evenly over `seconds`. Siblings (same `groupOf` and same class) join the flight of whichever of
@@ -36,7 +41,8 @@ export function drawTimeline(
   seconds: number,
   reducedMotion: boolean,
 ): DrawTimeline {
-  const flightSeconds = reducedMotion ? 0 : flightTime(reveal.length, seconds);
+  const classes = new Set(reveal.map((placed) => placed.classNumber)).size;
+  const flightSeconds = reducedMotion ? 0 : flightTime(reveal.length, classes, seconds);
   const launchWindow = seconds - flightSeconds;
   const flights: Flight[] = [];
   const flightOfGroup = new Map<string, { students: number[] }>();
@@ -56,8 +62,9 @@ export function drawTimeline(
 }
 
 /** Long enough to follow a card, short enough that a big school does not fill the air; never over a tenth of the draw. */
-function flightTime(students: number, seconds: number): number {
-  const calm = (CARDS_IN_THE_AIR * seconds) / Math.max(1, students);
+function flightTime(students: number, classes: number, seconds: number): number {
+  const inTheAir = Math.min(CARDS_IN_THE_AIR, CARDS_IN_THE_AIR_PER_CLASS * classes);
+  const calm = (inTheAir * seconds) / Math.max(1, students);
   return Math.min(seconds / 10, Math.max(MIN_FLIGHT_SECONDS, Math.min(MAX_FLIGHT_SECONDS, calm)));
 }
 
@@ -84,7 +91,26 @@ function countWhile<T>(items: readonly T[], holds: (item: T) => boolean): number
   return low;
 }
 
-/** Smooth start and stop for a card's path: t in [0, 1]. */
-export function easeInOut(t: number): number {
-  return t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2;
+/**
+ * When each card leaves the pool (seconds from the start), for a painter whose cards all move alike: a card whose way
+ * takes `travelOf` seconds leaves that long before it lands, and after the card before it on the same lane (cards
+ * that leave from one spot) by `gap` at least, so that cards of one lane never leave on top of one another. A card
+ * held back catches up (it still lands when the timeline says, the tallies count it then), but never at more than
+ * twice its pace: in a rush a few may still leave close together.
+ */
+export function departures(
+  timeline: DrawTimeline,
+  travelOf: (flight: Flight) => number,
+  laneOf: (flight: Flight) => string,
+  gap: number,
+): number[] {
+  const lastOnLane = new Map<string, number>();
+  return timeline.flights.map((flight) => {
+    const lands = flight.launch + timeline.flightSeconds;
+    const travel = Math.min(timeline.flightSeconds, travelOf(flight));
+    const lane = laneOf(flight);
+    const leaves = Math.min(Math.max(lands - travel, (lastOnLane.get(lane) ?? -Infinity) + gap), lands - travel / 2);
+    lastOnLane.set(lane, leaves);
+    return leaves;
+  });
 }
