@@ -1,40 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { CeremonyCommand, CeremonyState } from '../engine/ceremony/state.ts';
+import type { CeremonyState } from '../engine/ceremony/state.ts';
 import { transition } from '../engine/ceremony/transition.ts';
-import { idCardCheckCharacter } from '../engine/idcard.ts';
-import type { Roster } from '../engine/roster.ts';
-import { fullCeremony, ROSTERS, run } from '../test/support/ceremony-fixtures.ts';
-import { lookupSecretLeaks } from '../test/support/lookup-secrets.ts';
+import { ceremonyWithIdNumbers, run } from '../test/support/ceremony-fixtures.ts';
+import { ceremonySecrets, lookupSecretLeaks } from '../test/support/lookup-secrets.ts';
 import type { SchoolView, StudentView } from './contract/protocol.ts';
 import { maskName } from './mask.ts';
 import { toSnapshot, toUpdate, type Audience } from './snapshot.ts';
 
-/**
- * The fixture's junior roster with real-looking ID numbers, and 学籍号 = G + ID number, as 全国学籍号 are; its second
- * student renamed to sound like its first (张雨彤, 章雨桐), so the report has a pair to name.
- */
-function withIdNumbers(roster: Roster): Roster {
-  return {
-    ...roster,
-    students: roster.students.map((student, index) => {
-      const parity = student.gender === 'M' ? 1 : 0;
-      const first17 = `361102${student.birthDate!.replaceAll('-', '')}${String(index * 2 + parity).padStart(3, '0')}`;
-      const idCard = first17 + idCardCheckCharacter(first17);
-      return { ...student, id: `G${idCard}`, idCard, name: index === 1 ? '章雨桐' : student.name };
-    }),
-  };
-}
-
 const WEST = '西山中学';
 const EAST = '东湖小学';
-// Same-sounding names kept apart, so the report lists pairs of students (by id) for the public view to rename.
-const COMMANDS: CeremonyCommand[] = fullCeremony().map((command) => {
-  if (command.type === 'ceremony:seal') return { ...command, rules: { ...command.rules, names: 'sound' } };
-  if (command.type === 'school:import' && command.school === WEST) {
-    return { ...command, roster: withIdNumbers(ROSTERS[WEST]!) };
-  }
-  return command;
-});
+const COMMANDS = ceremonyWithIdNumbers();
 const CLOSED = run(COMMANDS);
 const IMPORTED = run(
   COMMANDS.slice(
@@ -45,8 +20,6 @@ const IMPORTED = run(
 
 const everyStudent = (state: CeremonyState) =>
   state.schools.flatMap((school) => school.imported?.roster.students ?? []);
-const secretsOf = (state: CeremonyState) =>
-  everyStudent(state).map((student) => ({ studentNumber: student.id, idCard: student.idCard }));
 const KEYS = 'gender,id,name,siblingGroup,sourceSchool';
 const schoolOf = (snapshot: { schools: readonly SchoolView[] }, name: string) =>
   snapshot.schools.find((school) => school.name === name)!;
@@ -59,7 +32,7 @@ describe.each<[Audience, (name: string) => string]>([
     expect(everyStudent(CLOSED).some((student) => student.idCard !== null)).toBe(true);
     expect(everyStudent(CLOSED).some((student) => student.id.length <= 8)).toBe(true);
     for (const state of [IMPORTED, CLOSED]) {
-      expect(lookupSecretLeaks(JSON.stringify(toSnapshot(state, audience)), secretsOf(state))).toEqual([]);
+      expect(lookupSecretLeaks(JSON.stringify(toSnapshot(state, audience)), ceremonySecrets(state))).toEqual([]);
     }
   });
 
