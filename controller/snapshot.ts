@@ -31,7 +31,6 @@ export function toSnapshot(state: CeremonyState, audience: Audience): Snapshot {
 /** An update for one audience: its snapshot, and the events with their student indices pointing into it. */
 export function toUpdate(state: CeremonyState, events: readonly CeremonyEvent[], audience: Audience): Update {
   const snapshot = toSnapshot(state, audience);
-  if (audience === 'hall') return { revision: state.revision, events, snapshot };
   const revealOf = (school: string): readonly Reveal[] =>
     snapshot.schools.find((found) => found.name === school)?.draw?.reveal ?? [];
   return {
