@@ -170,7 +170,9 @@ describe('LiveClient', () => {
       'a student without a gender',
       {
         ...snapshotAt(1),
-        schools: [{ ...SCHOOL, roster: { ...SCHOOL.roster, students: [{ id: '1', name: '王五', sourceSchool: null }] } }],
+        schools: [
+          { ...SCHOOL, roster: { ...SCHOOL.roster, students: [{ id: '1', name: '王五', sourceSchool: null }] } },
+        ],
       },
     ],
   ])('refuses a snapshot with %s, and keeps the one it has', (_, snapshot) => {
