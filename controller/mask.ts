@@ -1,4 +1,8 @@
-/** How people appear where others can see: names and numbers masked the way Chinese result notices do. */
+/**
+ * How people appear where others can see: names masked the way Chinese result notices do. Numbers are not masked but
+ * left out: any character of an ID number or student number helps guess the parent lookup's keys
+ * (docs/decisions/018-no-id-characters-in-the-hall.md).
+ */
 
 /** 张三 → 张*, 张梓涵 → 张*涵, 欧阳娜娜 → 欧**娜: first and last character kept. */
 export function maskName(name: string): string {
@@ -6,15 +10,4 @@ export function maskName(name: string): string {
   if (characters.length <= 1) return '*';
   if (characters.length === 2) return `${characters[0]}*`;
   return characters[0] + '*'.repeat(characters.length - 2) + characters.at(-1)!;
-}
-
-/**
- * For the hall's screens and the printed lists only, never the public's view (snapshot.ts), since these numbers are the
- * parent lookup's keys. An ID card number, or a student number that embeds one (学籍号 is often G + ID number), keeps
- * its first two and last four characters; short school numbers (≤ 8 characters) cannot hold an ID number and stay as
- * they are.
- */
-export function maskId(id: string): string {
-  if (id.length <= 8) return id;
-  return id.slice(0, 2) + '*'.repeat(id.length - 6) + id.slice(-4);
 }

@@ -1,40 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { CeremonyCommand, CeremonyState } from '../engine/ceremony/state.ts';
+import type { CeremonyState } from '../engine/ceremony/state.ts';
 import { transition } from '../engine/ceremony/transition.ts';
-import { idCardCheckCharacter } from '../engine/idcard.ts';
-import type { Roster } from '../engine/roster.ts';
-import { fullCeremony, ROSTERS, run } from '../test/support/ceremony-fixtures.ts';
-import { lookupSecretLeaks } from '../test/support/lookup-secrets.ts';
-import type { SchoolView } from './contract/protocol.ts';
-import { maskId, maskName } from './mask.ts';
-import { toSnapshot, toUpdate } from './snapshot.ts';
-
-/**
- * The fixture's junior roster with real-looking ID numbers, and 学籍号 = G + ID number, as 全国学籍号 are; its second
- * student renamed to sound like its first (张雨彤, 章雨桐), so the report has a pair to name.
- */
-function withIdNumbers(roster: Roster): Roster {
-  return {
-    ...roster,
-    students: roster.students.map((student, index) => {
-      const parity = student.gender === 'M' ? 1 : 0;
-      const first17 = `361102${student.birthDate!.replaceAll('-', '')}${String(index * 2 + parity).padStart(3, '0')}`;
-      const idCard = first17 + idCardCheckCharacter(first17);
-      return { ...student, id: `G${idCard}`, idCard, name: index === 1 ? '章雨桐' : student.name };
-    }),
-  };
-}
+import { ceremonyWithIdNumbers, run } from '../test/support/ceremony-fixtures.ts';
+import { ceremonySecrets, lookupSecretLeaks } from '../test/support/lookup-secrets.ts';
+import type { SchoolView, StudentView } from './contract/protocol.ts';
+import { maskName } from './mask.ts';
+import { toSnapshot, toUpdate, type Audience } from './snapshot.ts';
 
 const WEST = '西山中学';
 const EAST = '东湖小学';
-// Same-sounding names kept apart, so the report lists pairs of students (by id) for the public view to rename.
-const COMMANDS: CeremonyCommand[] = fullCeremony().map((command) => {
-  if (command.type === 'ceremony:seal') return { ...command, rules: { ...command.rules, names: 'sound' } };
-  if (command.type === 'school:import' && command.school === WEST) {
-    return { ...command, roster: withIdNumbers(ROSTERS[WEST]!) };
-  }
-  return command;
-});
+const COMMANDS = ceremonyWithIdNumbers();
 const CLOSED = run(COMMANDS);
 const IMPORTED = run(
   COMMANDS.slice(
@@ -45,47 +20,48 @@ const IMPORTED = run(
 
 const everyStudent = (state: CeremonyState) =>
   state.schools.flatMap((school) => school.imported?.roster.students ?? []);
-const secretsOf = (state: CeremonyState) =>
-  everyStudent(state).map((student) => ({ studentNumber: student.id, idCard: student.idCard }));
+const KEYS = 'gender,id,name,siblingGroup,sourceSchool';
 const schoolOf = (snapshot: { schools: readonly SchoolView[] }, name: string) =>
   snapshot.schools.find((school) => school.name === name)!;
 
-describe('the public snapshot', () => {
+describe.each<[Audience, (name: string) => string]>([
+  ['hall', (name) => name],
+  ['public', maskName],
+])('the %s snapshot', (audience, shownName) => {
   it('carries no piece of any ID number or student number, short school numbers included', () => {
     expect(everyStudent(CLOSED).some((student) => student.idCard !== null)).toBe(true);
     expect(everyStudent(CLOSED).some((student) => student.id.length <= 8)).toBe(true);
     for (const state of [IMPORTED, CLOSED]) {
-      expect(lookupSecretLeaks(JSON.stringify(toSnapshot(state, 'public')), secretsOf(state))).toEqual([]);
+      expect(lookupSecretLeaks(JSON.stringify(toSnapshot(state, audience)), ceremonySecrets(state))).toEqual([]);
     }
-    // The hall's view, for contrast, keeps the masked numbers the display shows.
-    expect(lookupSecretLeaks(JSON.stringify(toSnapshot(CLOSED, 'hall')), secretsOf(CLOSED))).not.toEqual([]);
   });
 
-  it('names each student by a row of a list in masked-name order, never by the canonical (student number) order', () => {
+  it('names each student by a row of a list in name order, never by the canonical (student number) order', () => {
     for (const state of [IMPORTED, CLOSED]) {
-      for (const school of toSnapshot(state, 'public').schools.filter((found) => found.roster !== null)) {
+      for (const school of toSnapshot(state, audience).schools.filter((found) => found.roster !== null)) {
         const students = school.roster!.students;
         expect(students.map((student) => student.id)).toEqual(students.map((_, row) => String(row + 1)));
         const names = students.map((student) => student.name);
         expect(names).toEqual([...names].sort(new Intl.Collator('zh-CN').compare));
-        expect(students.every((student) => student.idCard === null && student.siblingGroup === null)).toBe(true);
+        const truth = state.schools.find((found) => found.name === school.name)!.imported!.roster.students;
+        expect(names).not.toEqual(truth.map((student) => shownName(student.name)));
       }
     }
   });
 
   it('keeps the draw true to the ceremony: each class, the reveal order and the pairs name the same students', () => {
     const hall = toSnapshot(CLOSED, 'hall');
-    const seen = toSnapshot(CLOSED, 'public');
+    const seen = toSnapshot(CLOSED, audience);
     for (const name of [EAST, WEST]) {
       const truth = CLOSED.schools.find((school) => school.name === name)!;
       const { students } = truth.imported!.roster;
       const { draw, roster } = schoolOf(seen, name);
       const byClass = (entries: [string, number][]) => entries.map(([student, c]) => `${c}:${student}`).sort();
       expect(byClass(roster!.students.map((student, row) => [student.name, draw!.classOf[row]!]))).toEqual(
-        byClass(students.map((student, position) => [maskName(student.name), truth.draw!.classOf[position]!])),
+        byClass(students.map((student, position) => [shownName(student.name), truth.draw!.classOf[position]!])),
       );
       expect(draw!.reveal.map((reveal) => [roster!.students[reveal.student]!.name, reveal.classNumber])).toEqual(
-        truth.draw!.reveal.map((reveal) => [maskName(students[reveal.student]!.name), reveal.classNumber]),
+        truth.draw!.reveal.map((reveal) => [shownName(students[reveal.student]!.name), reveal.classNumber]),
       );
       // The pairs, in row order: each the same two masked names, in the same classes.
       const rowOf = (id: string) => roster!.students[Number(id) - 1]!;
@@ -96,8 +72,8 @@ describe('the public snapshot', () => {
         `${rowOf(pair.b).name}/${pair.classB}`,
       ]);
       const truePairs = truth.draw!.report.soundAlikePairs.map((pair) => [
-        `${maskName(studentOf(pair.a).name)}/${pair.classA}`,
-        `${maskName(studentOf(pair.b).name)}/${pair.classB}`,
+        `${shownName(studentOf(pair.a).name)}/${pair.classA}`,
+        `${shownName(studentOf(pair.b).name)}/${pair.classB}`,
       ]);
       const unordered = (list: string[][]) => list.map((pair) => [...pair].sort().join(' ')).sort();
       expect(unordered(seenPairs)).toEqual(unordered(truePairs));
@@ -115,8 +91,7 @@ describe('the public snapshot', () => {
     }
     expect(CLOSED.schools.flatMap((school) => school.draw?.report.soundAlikePairs ?? []).length).toBeGreaterThan(0);
   });
-
-  it('gives public clients draw events whose reveal points into their own list', () => {
+  it('gives its clients draw events whose reveal points into their own list', () => {
     const before = run(
       COMMANDS.slice(
         0,
@@ -126,32 +101,31 @@ describe('the public snapshot', () => {
     const outcome = transition(before, { type: 'school:draw', school: WEST, contribution: '271828' });
     if (!outcome.ok) throw new Error(outcome.refusal.en);
     const drawn = outcome.events.find((event) => event.type === 'school:drawn')!;
-    const seen = toUpdate(outcome.state, outcome.events, 'public');
-    expect(seen.events.find((event) => event.type === 'school:drawn')).toEqual({
-      ...drawn,
-      reveal: schoolOf(seen.snapshot, WEST).draw!.reveal,
-    });
-    expect(seen.snapshot).toEqual(toSnapshot(outcome.state, 'public'));
-    expect(toUpdate(outcome.state, outcome.events, 'hall')).toEqual({
-      revision: outcome.state.revision,
-      events: outcome.events,
-      snapshot: toSnapshot(outcome.state, 'hall'),
-    });
+    const seen = toUpdate(outcome.state, outcome.events, audience);
+    const reveal = schoolOf(seen.snapshot, WEST).draw!.reveal;
+    expect(reveal).not.toEqual(drawn.reveal);
+    expect(seen.events.find((event) => event.type === 'school:drawn')).toEqual({ ...drawn, reveal });
+    expect(seen.snapshot).toEqual(toSnapshot(outcome.state, audience));
+    expect(seen.revision).toBe(outcome.state.revision);
+  });
+});
+
+describe('the public snapshot', () => {
+  it('carries no sibling groups nor source schools', () => {
+    const students = toSnapshot(CLOSED, 'public').schools.flatMap((school) => school.roster?.students ?? []);
+    expect(students.every((student) => student.siblingGroup === null && student.sourceSchool === null)).toBe(true);
   });
 });
 
 describe('the hall snapshot', () => {
-  it('shows names in full and numbers masked, in canonical order, with sibling groups', () => {
+  it('shows names in full with gender, source school and sibling group, and nothing else of a student', () => {
     const truth = CLOSED.schools.find((school) => school.name === WEST)!.imported!.roster.students;
-    expect(schoolOf(toSnapshot(CLOSED, 'hall'), WEST).roster!.students).toEqual(
-      truth.map((student) => ({
-        id: maskId(student.id),
-        name: student.name,
-        gender: student.gender,
-        idCard: maskId(student.idCard!),
-        siblingGroup: student.siblingGroup,
-      })),
-    );
+    const shown = (student: Pick<StudentView, 'name' | 'gender' | 'sourceSchool' | 'siblingGroup'>) =>
+      [student.name, student.gender, student.sourceSchool, student.siblingGroup].join('/');
+    const students = schoolOf(toSnapshot(CLOSED, 'hall'), WEST).roster!.students;
+    expect(students.map(shown).sort()).toEqual(truth.map(shown).sort());
+    expect(students.every((student) => Object.keys(student).sort().join() === KEYS)).toBe(true);
+    expect(students.some((student) => student.sourceSchool !== null && student.siblingGroup !== null)).toBe(true);
   });
 
   it('reveals the secret only once the ceremony is closed', () => {

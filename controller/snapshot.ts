@@ -1,13 +1,15 @@
 /**
- * What clients may see of the ceremony state, in two views built separately. The hall's (displays and consoles):
- * names in full, as the rules require the roster on screen, ID numbers and student numbers masked. The public's:
- * what the result pages show — masked names, and no character of any ID number or student number, not even a masked
- * tail, since they are the parent lookup's keys (docs/decisions/011-parent-lookup-keys.md). Neither view carries the
- * passphrase hash, nor the seal's secret before the close.
+ * What clients may see of the ceremony state, in two views. The hall's (displays and consoles): names in full, as the
+ * rules require the roster on screen. The public's: what the result pages show, masked names. Neither carries any
+ * character of an ID number or a student number, not even a masked tail: they are the parent lookup's keys
+ * (docs/decisions/011-parent-lookup-keys.md), and the hall's screen is filmed
+ * (docs/decisions/018-no-id-characters-in-the-hall.md). Neither carries the passphrase hash, nor the seal's secret
+ * before the close.
  */
 import type { CeremonyEvent, CeremonyState, DrawRecord, ImportRecord, Reveal } from '../engine/ceremony/state.ts';
 import type { SoundAlikePair } from '../engine/assign/index.ts';
-import { maskId, maskName } from './mask.ts';
+import type { Student } from '../engine/roster.ts';
+import { maskName } from './mask.ts';
 import type { Role, SchoolView, Snapshot, StudentView, Update } from './contract/protocol.ts';
 
 /** Who a snapshot is for: the hall (displays and consoles) or the public. */
@@ -29,7 +31,6 @@ export function toSnapshot(state: CeremonyState, audience: Audience): Snapshot {
 /** An update for one audience: its snapshot, and the events with their student indices pointing into it. */
 export function toUpdate(state: CeremonyState, events: readonly CeremonyEvent[], audience: Audience): Update {
   const snapshot = toSnapshot(state, audience);
-  if (audience === 'hall') return { revision: state.revision, events, snapshot };
   const revealOf = (school: string): readonly Reveal[] =>
     snapshot.schools.find((found) => found.name === school)?.draw?.reveal ?? [];
   return {
@@ -89,43 +90,55 @@ function snapshotOf(state: CeremonyState, studentsView: StudentsView): Snapshot 
   };
 }
 
-/** The hall's view: canonical order, full names, siblings, numbers masked (the display tells namesakes apart by them). */
+/**
+ * The hall's view: full names, as the rules require the roster on screen, with gender, source school and sibling
+ * groups; no character of any ID number or student number, and not the canonical order either (see `listedStudents`).
+ * Namesakes are told apart by gender, source school and their row in the list.
+ */
 function hallStudents(imported: ImportRecord, draw: DrawRecord | null): StudentsSeen {
-  return {
-    students: imported.roster.students.map((student) => ({
-      id: maskId(student.id),
-      name: student.name,
-      gender: student.gender,
-      idCard: student.idCard === null ? null : maskId(student.idCard),
-      siblingGroup: student.siblingGroup,
-    })),
-    draw:
-      draw === null
-        ? null
-        : withPairs(
-            draw,
-            draw.report.soundAlikePairs.map((pair) => ({ ...pair, a: maskId(pair.a), b: maskId(pair.b) })),
-          ),
-  };
+  return listedStudents(imported, draw, (student) => ({
+    name: student.name,
+    sourceSchool: student.sourceSchool,
+    siblingGroup: student.siblingGroup,
+  }));
 }
 
-/**
- * The public's view. The canonical order follows the student numbers, which usually embed the ID number (region, then
- * birth date), so students are listed instead by masked name in zh-CN order, then gender, then the draw's reveal
- * order (drawn from the seed): students that order cannot separate look the same before the draw. Each is named by
- * their row in that list (`1`, `2` …); the draw's indices and the report's pairs are carried over to the rows, the
- * pairs in row order too, since the engine lists them in canonical order.
- */
+/** The public's view: what the result pages show, masked names and nothing else but gender (see `listedStudents`). */
 function publicStudents(imported: ImportRecord, draw: DrawRecord | null): StudentsSeen {
+  return listedStudents(imported, draw, (student) => ({
+    name: maskName(student.name),
+    sourceSchool: null,
+    siblingGroup: null,
+  }));
+}
+
+/** What an audience sees of a student besides gender. */
+type Shown = Pick<StudentView, 'name' | 'sourceSchool' | 'siblingGroup'>;
+
+/**
+ * Students as an audience sees them. Neither view keeps the canonical order: it follows the student numbers, which
+ * usually embed the ID number (region, then birth date), and the verification bundle publishes each rank's birth date
+ * when a roster has no scores (docs/publication.md §5), so a name shown at its rank would give its birth date away.
+ * Students are listed instead by the name shown in zh-CN order, then gender, then source school, then the draw's
+ * reveal order (drawn from the seed): students that order cannot separate look the same before the draw. Each is
+ * named by their row in that list (`1`, `2` …); the draw's indices and the report's pairs are carried over to the
+ * rows, the pairs in row order too, since the engine lists them in canonical order.
+ */
+function listedStudents(
+  imported: ImportRecord,
+  draw: DrawRecord | null,
+  show: (student: Student) => Shown,
+): StudentsSeen {
   const { students } = imported.roster;
-  const masked = students.map((student) => maskName(student.name));
+  const shown = students.map(show);
   const revealRank = new Map(draw?.reveal.map((reveal, rank) => [reveal.student, rank]));
   const rows = students
     .map((_, position) => position)
     .sort(
       (a, b) =>
-        collator.compare(masked[a]!, masked[b]!) ||
+        collator.compare(shown[a]!.name, shown[b]!.name) ||
         students[a]!.gender.localeCompare(students[b]!.gender) ||
+        collator.compare(shown[a]!.sourceSchool ?? '', shown[b]!.sourceSchool ?? '') ||
         (revealRank.get(a) ?? 0) - (revealRank.get(b) ?? 0),
     );
   const rowOf = new Map(rows.map((position, row) => [position, row]));
@@ -139,10 +152,8 @@ function publicStudents(imported: ImportRecord, draw: DrawRecord | null): Studen
   return {
     students: rows.map((position, row) => ({
       id: rowName(row),
-      name: masked[position]!,
+      ...shown[position]!,
       gender: students[position]!.gender,
-      idCard: null,
-      siblingGroup: null,
     })),
     draw:
       draw === null

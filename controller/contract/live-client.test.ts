@@ -102,8 +102,8 @@ const SCHOOL: Snapshot['schools'][number] = {
     mismatches: [],
     acceptedReason: null,
     students: [
-      { id: '0001', name: '张三', gender: 'M', idCard: null, siblingGroup: null },
-      { id: '0002', name: '李四', gender: 'F', idCard: '3623**********0026', siblingGroup: null },
+      { id: '1', name: '张三', gender: 'M', sourceSchool: null, siblingGroup: null },
+      { id: '2', name: '李四', gender: 'F', sourceSchool: null, siblingGroup: null },
     ],
   },
   draw: null,
@@ -172,7 +172,9 @@ describe('LiveClient', () => {
       'a student without a gender',
       {
         ...snapshotAt(1),
-        schools: [{ ...SCHOOL, roster: { ...SCHOOL.roster, students: [{ id: '1', name: '王五', idCard: null }] } }],
+        schools: [
+          { ...SCHOOL, roster: { ...SCHOOL.roster, students: [{ id: '1', name: '王五', sourceSchool: null }] } },
+        ],
       },
     ],
   ])('refuses a snapshot with %s, and keeps the one it has', (_, snapshot) => {

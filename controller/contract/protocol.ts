@@ -170,12 +170,17 @@ export interface CommandAccepted {
   readonly events: readonly CeremonyEvent[];
 }
 
-/** A student as clients see them: ID numbers masked always; names masked too on public pages. */
+/**
+ * A student as clients see them: never a character of their ID number or student number (docs/decisions/018); names
+ * masked on public pages.
+ */
 export interface StudentView {
+  /** The student's row in the list (`1`, `2` …), which is in name order, never the canonical order. */
   readonly id: string;
   readonly name: string;
   readonly gender: 'M' | 'F';
-  readonly idCard: string | null;
+  /** The primary school a junior student comes from, to tell namesakes apart in the hall; null on public pages. */
+  readonly sourceSchool: string | null;
   /** Multiple-birth siblings share it, so they travel together on the display; null on public pages. */
   readonly siblingGroup: string | null;
 }
@@ -193,10 +198,10 @@ export interface SchoolView {
     readonly rosterHash: string;
     readonly mismatches: readonly Mismatch[];
     readonly acceptedReason: string | null;
-    /** In canonical order: `draw.classOf` and `draw.reveal` index into this list. */
+    /** In name order (controller/snapshot.ts): `draw.classOf` and `draw.reveal` index into this list. */
     readonly students: readonly StudentView[];
   } | null;
-  /** As drawn; the report's student ids are masked like the roster's. */
+  /** As drawn; its indices and the report's student ids name rows of `roster.students`. */
   readonly draw: DrawRecord | null;
   readonly teachers: TeacherRecord | null;
 }

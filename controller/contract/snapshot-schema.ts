@@ -92,7 +92,7 @@ const SchoolViewSchema = z.object({
           id: z.string(),
           name: z.string(),
           gender: z.enum(['M', 'F']),
-          idCard: z.string().nullable(),
+          sourceSchool: z.string().nullable(),
           siblingGroup: z.string().nullable(),
         }),
       ),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CeremonyState } from '../../engine/ceremony/state.ts';
 import { DEFAULT_PRESENTATION } from '../contract/presentation.ts';
-import { fullCeremony, run } from '../../test/support/ceremony-fixtures.ts';
+import { ceremonyWithIdNumbers, fullCeremony, run } from '../../test/support/ceremony-fixtures.ts';
+import { ceremonySecrets, lookupSecretLeaks } from '../../test/support/lookup-secrets.ts';
 import type { DocumentContext } from './context.ts';
 import { printJob, type PrintJob, type PrintRequest } from './documents.ts';
 import { COPIES } from './school-lists.ts';
@@ -94,6 +95,27 @@ describe('printed documents', () => {
     expect(html).not.toContain(hostile);
     expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
     expect(html).toContain('content:"信州区2024年“阳光分班”现场会\u3000东\\"湖\\\\小学 一年级分班名单"');
+  });
+
+  it('prints no piece of any ID number or student number on any document, masked or not', () => {
+    const withIdNumbers = run(ceremonyWithIdNumbers());
+    const secrets = ceremonySecrets(withIdNumbers);
+    expect(secrets.some((secret) => secret.idCard !== null)).toBe(true);
+    const requests: PrintRequest[] = [
+      { kind: 'seal-certificate' },
+      { kind: 'final-report', publicUrl: 'http://10.0.0.5:8080' },
+      ...['东湖小学', '西山中学'].flatMap((school): PrintRequest[] => [
+        { kind: 'school-lists', school },
+        { kind: 'media', school, publicUrl: 'http://10.0.0.5:8080' },
+      ]),
+    ];
+    for (const request of requests) {
+      const { copies } = job(request, withIdNumbers);
+      expect(copies.length).toBeGreaterThan(0);
+      for (const html of copies) expect(lookupSecretLeaks(html, secrets), request.kind).toEqual([]);
+    }
+    // The lists still tell namesakes apart by gender and source school.
+    expect(job({ kind: 'school-lists', school: '西山中学' }, withIdNumbers).copies[0]).toContain('毕业学校');
   });
 
   it('refuses the media image and lists of a school before its publication', () => {

@@ -1,12 +1,11 @@
 /**
- * A school's official lists, as stamped and filed: the class lists (full names, ID numbers masked), the teacher teams
- * once drawn, the fingerprints that tie the paper to the sealed ceremony, signature lines and stamp areas. One HTML
- * document per copy; the four copies differ only in their label.
+ * A school's official lists, as stamped and filed: the class lists (full names, gender, source school; no character of
+ * any ID number or student number), the teacher teams once drawn, the fingerprints that tie the paper to the sealed
+ * ceremony, signature lines and stamp areas. One HTML document per copy; the four copies differ only in their label.
  */
 import { resultFingerprint } from '../../engine/ceremony/publication.ts';
 import type { SealRecord } from '../../engine/ceremony/state.ts';
 import { formatDate, formatMean } from '../contract/format.ts';
-import { maskId } from '../mask.ts';
 import type { DocumentContext } from './context.ts';
 import {
   a4Document,
@@ -123,24 +122,18 @@ function checksList(school: PublishedSchool): string {
 
 function classSection(school: PublishedSchool, list: ClassList): string {
   const students = list.students;
-  const withIdCard = students.some((student) => student.idCard !== null);
   const withSource = students.some((student) => student.sourceSchool !== null);
+  // No column of ID numbers or student numbers, not even masked: the lists go on the notice board (docs/decisions/018).
   const columns = [
     { zh: '序号', en: 'no.', number: true },
     { zh: '姓名', en: 'name' },
     { zh: '性别', en: 'gender' },
-    { zh: '学籍号', en: 'student no.' },
-    ...(withIdCard ? [{ zh: '身份证号', en: 'ID number' }] : []),
     ...(withSource ? [{ zh: '毕业学校', en: 'primary school' }] : []),
   ];
   const rows = students.map((student, index) => [
     String(index + 1),
     escapeHtml(student.name),
     GENDER[student.gender],
-    `<span class="mono">${escapeHtml(maskId(student.id))}</span>`,
-    ...(withIdCard
-      ? [`<span class="mono">${escapeHtml(student.idCard === null ? '' : maskId(student.idCard))}</span>`]
-      : []),
     ...(withSource ? [escapeHtml(student.sourceSchool ?? '')] : []),
   ]);
   const team = list.team === null ? '' : ` · 教师团队 ${list.team} 号`;

@@ -4,6 +4,7 @@ import type { Plan, PlanSchool } from '../../engine/ceremony/plan.ts';
 import type { CeremonyCommand, CeremonyState } from '../../engine/ceremony/state.ts';
 import { INITIAL_STATE } from '../../engine/ceremony/state.ts';
 import { transition } from '../../engine/ceremony/transition.ts';
+import { idCardCheckCharacter } from '../../engine/idcard.ts';
 import type { Roster } from '../../engine/roster.ts';
 import { syntheticRoster } from './synthetic-roster.ts';
 
@@ -68,6 +69,37 @@ export function fullCeremony(contribution = '271828'): CeremonyCommand[] {
     ...each((school) => ({ type: 'school:teachers', school, draw: { kind: 'lottery', contribution } })),
     { type: 'ceremony:close' },
   ];
+}
+
+/**
+ * The fixture's junior roster with real-looking ID numbers, and 学籍号 = G + ID number, as 全国学籍号 are; its second
+ * student renamed to sound like its first (张雨彤, 章雨桐), so the report has a pair to name.
+ */
+export function withIdNumbers(roster: Roster): Roster {
+  return {
+    ...roster,
+    students: roster.students.map((student, index) => {
+      const parity = student.gender === 'M' ? 1 : 0;
+      const first17 = `361102${student.birthDate!.replaceAll('-', '')}${String(index * 2 + parity).padStart(3, '0')}`;
+      const idCard = first17 + idCardCheckCharacter(first17);
+      return { ...student, id: `G${idCard}`, idCard, name: index === 1 ? '章雨桐' : student.name };
+    }),
+  };
+}
+
+/**
+ * The whole ceremony with the junior school's ID numbers (`withIdNumbers`; the primary school keeps its short school
+ * numbers), same-sounding names kept apart so the report lists pairs of students by id: every place that must show
+ * no piece of a lookup key has both kinds of number to hide.
+ */
+export function ceremonyWithIdNumbers(): CeremonyCommand[] {
+  return fullCeremony().map((command) => {
+    if (command.type === 'ceremony:seal') return { ...command, rules: { ...command.rules, names: 'sound' } };
+    if (command.type === 'school:import' && command.school === '西山中学') {
+      return { ...command, roster: withIdNumbers(ROSTERS['西山中学']!) };
+    }
+    return command;
+  });
 }
 
 /** Applies commands that must all be accepted. */

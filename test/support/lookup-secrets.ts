@@ -10,6 +10,8 @@
  * says nothing about one student.
  */
 
+import type { CeremonyState } from '../../engine/ceremony/state.ts';
+
 /** Digits and Latin letters in their full-width forms (０-９, Ａ-Ｚ), as a phone's Chinese keyboard may type a number. */
 export function fullWidth(text: string): string {
   return text.replace(/[0-9A-Za-z]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
@@ -18,6 +20,13 @@ export function fullWidth(text: string): string {
 export interface LookupSecrets {
   readonly studentNumber: string;
   readonly idCard: string | null;
+}
+
+/** The numbers of every student a ceremony has imported. */
+export function ceremonySecrets(state: CeremonyState): LookupSecrets[] {
+  return state.schools.flatMap((school) =>
+    (school.imported?.roster.students ?? []).map((student) => ({ studentNumber: student.id, idCard: student.idCard })),
+  );
 }
 
 const SHORTEST_RUN = 4;

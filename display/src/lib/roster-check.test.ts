@@ -7,7 +7,7 @@ const students: StudentView[] = ['M', 'F', 'F', 'M', 'M'].map((gender, index) =>
   id: String(index),
   name: `学生${index}`,
   gender: gender as 'M' | 'F',
-  idCard: null,
+  sourceSchool: null,
   siblingGroup: null,
 }));
 

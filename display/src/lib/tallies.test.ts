@@ -7,7 +7,7 @@ const student = (name: string, gender: 'M' | 'F'): StudentView => ({
   id: name,
   name,
   gender,
-  idCard: null,
+  sourceSchool: null,
   siblingGroup: null,
 });
 
