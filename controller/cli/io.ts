@@ -14,6 +14,8 @@ export interface Command {
   readonly usage: string;
   /** What it does: Chinese first, then English, a line each (wrapped for a terminal). */
   readonly lines: readonly string[];
+  /** Each option explained, for `sunshine <command> --help`, where the command has options worth more than a word. */
+  readonly options?: string;
   readonly run: (args: string[], io: Io, env: NodeJS.ProcessEnv) => Promise<number> | number;
 }
 

@@ -7,7 +7,7 @@ import { EXPORT_USAGE, exportCommand, exporterNamed } from './export.ts';
 import { CEREMONY_USAGE, ceremonyCommand } from './ceremony.ts';
 import { demoCommand } from './demo.ts';
 import { describeCommand, processIo, type Command, type Io } from './io.ts';
-import { SERVE_USAGE, serveCommand } from './serve.ts';
+import { SERVE_OPTIONS, SERVE_USAGE, serveCommand } from './serve.ts';
 
 /** Every command, in the order `sunshine --help` lists them. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
@@ -17,6 +17,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       '启动分班控制器（控制台、大屏、结果页）；--demo 在新数据目录中预置示例区县计划',
       "start the controller (console, display, result pages); --demo preloads the demo district's plan",
     ],
+    options: SERVE_OPTIONS,
     run: serveCommand,
   },
   ceremony: {
@@ -101,7 +102,10 @@ export async function main(argv: string[], io: Io = processIo, env: NodeJS.Proce
   try {
     if (command === undefined) throw new UsageError(`未知命令“${name}”\n${USAGE}`, `unknown command "${name}"`);
     if (helpAsked(args)) {
-      io.out(`用法 usage:\n  ${describeCommand((name === 'export' ? exporterNamed(args) : undefined) ?? command)}`);
+      const described = (name === 'export' ? exporterNamed(args) : undefined) ?? command;
+      io.out(
+        `用法 usage:\n  ${describeCommand(described)}${described.options === undefined ? '' : `\n\n${described.options}`}`,
+      );
       return 0;
     }
     return await command.run(args, io, env);

@@ -17,9 +17,7 @@ export const SERVE_USAGE =
   'sunshine serve [--data 目录 DIR] [--port N] [--host 地址 ADDRESS] [--demo] [--public-url 手机访问地址 URL]';
 const DEFAULT_PORT = 8080;
 
-const SERVE_HELP = `用法 usage: ${SERVE_USAGE}
-
-  --data 目录 DIR     仪式数据目录（环境变量 SUNSHINE_DATA，默认 ./data），仅本账户可读写
+export const SERVE_OPTIONS = `  --data 目录 DIR     仪式数据目录（环境变量 SUNSHINE_DATA，默认 ./data），仅本账户可读写
                       where the ceremony is stored (SUNSHINE_DATA, default ./data), private to this account
   --port N            端口（环境变量 PORT，默认 ${DEFAULT_PORT}）/ port (PORT, default ${DEFAULT_PORT})
   --host 地址 ADDRESS 只在该地址所在的网络接口上提供服务（环境变量 SUNSHINE_HOST）。默认：所有网络接口——
@@ -49,12 +47,7 @@ export async function serveCommand(args: string[], io: Io, env: NodeJS.ProcessEn
     host: { type: 'string' },
     demo: { type: 'boolean' },
     'public-url': { type: 'string' },
-    help: { type: 'boolean' },
   });
-  if (values.help) {
-    io.out(SERVE_HELP);
-    return 0;
-  }
   const port = wholeNumber(values.port ?? env['PORT'], '--port', 0) ?? DEFAULT_PORT;
   const host = values.host ?? env['SUNSHINE_HOST'] ?? null;
   const publicUrl = publicUrlFlag(values['public-url']);
