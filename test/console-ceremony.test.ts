@@ -144,7 +144,11 @@ it('runs the whole primary ceremony through the console', { timeout: 90_000 }, a
     await until(() => schoolStatus(school) === 'drawn', `${school} drawn`);
     const contribution = rig.snapshot.schools.find((found) => found.name === school)!.draw!.contribution;
     expect(contribution).toMatch(/^\d{8}$/);
-    expect(sentFrames.some((frame) => frame.includes('school:draw') && frame.includes(`"${contribution}"`))).toBe(true);
+    // The browser reports its frames to the test later than the controller here acts on them: wait for the report.
+    await until(
+      () => sentFrames.some((frame) => frame.includes('school:draw') && frame.includes(`"${contribution}"`)),
+      'the console sending the draw with the contribution shown',
+    );
     await page.getByText(contribution, { exact: true }).waitFor();
     if (index === 0) {
       await screenshot(page, 'ceremony-08-draw-animating');
