@@ -11,11 +11,11 @@ import type { Check } from '../../engine/assign/metrics.ts';
 import type { SealRecord } from '../../engine/ceremony/state.ts';
 import { groupHex } from '../contract/format.ts';
 import { qrPath } from '../contract/qr.ts';
+import { escapeHtml } from '../publication/render.ts';
 import { FONT_FAMILY, FONTS_PLACEHOLDER } from './fonts.ts';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
+// One escaping for the printed documents and the result pages.
+export { escapeHtml };
 
 /** A string as a CSS string literal, for the `content` of the page-margin boxes. */
 function cssString(text: string): string {
